@@ -1,0 +1,46 @@
+/**
+ * `npm run scenarios:check -- [files...]`: checks scenario files (default: every
+ * scenarios/*.json but the generated schema). Prints one `file: JSON-path: message` line
+ * per problem; exits 1 on any problem, 0 when clean. Never prints a stack trace.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { checkScenarioBytes, MAX_SCENARIO_BYTES } from "../engine/check.ts";
+import { formatProblem } from "../engine/problems.ts";
+
+const SCHEMA_FILE = "scenario.schema.json";
+
+function defaultFiles(): string[] {
+  return readdirSync("scenarios")
+    .filter((f) => f.endsWith(".json") && f !== SCHEMA_FILE)
+    .sort()
+    .map((f) => join("scenarios", f));
+}
+
+function checkFile(file: string): string[] {
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) return [`${file}: $: is a folder, not a scenario file`];
+    if (st.size > MAX_SCENARIO_BYTES) {
+      return [`${file}: $: the file is ${(st.size / 1048576).toFixed(1)} MB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MB`];
+    }
+    const { problems } = checkScenarioBytes(readFileSync(file));
+    return problems.map((p) => `${file}: ${formatProblem(p)}`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String((e as Error).message ?? e);
+    return [`${file}: $: cannot read: ${why}`];
+  }
+}
+
+const args = process.argv.slice(2).filter((a) => a !== "--");
+const files = args.length > 0 ? args : defaultFiles();
+let failed = 0;
+for (const file of files) {
+  const lines = checkFile(file);
+  if (lines.length) failed++;
+  for (const l of lines) console.log(l);
+}
+const shown = files.map((f) => relative(".", f)).length;
+console.error(`${shown} file(s) checked, ${failed} with problems`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,174 @@
+/**
+ * The scenario checker: from raw bytes to a list of problems, never an exception.
+ * Schema and references come from the loader; this adds the graph (unreachable nodes,
+ * ways to get stuck) and translations. Pure: the CLI and the in-game loader share it.
+ */
+import { validateScenario } from "./loader.ts";
+import { jsonPath, type Problem } from "./problems.ts";
+import type { Effect, ScenarioData } from "./schema.ts";
+
+/** Largest scenario file accepted, in bytes. A 5-minute scenario is ~30 KB; a full one well under 1 MB. */
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+/** Deepest JSON nesting accepted; real scenarios stay under 20. */
+export const MAX_NESTING = 64;
+
+/** Checks a scenario file's bytes; returns every problem found and, when it loads, the data. */
+export function checkScenarioBytes(bytes: Uint8Array): { problems: Problem[]; data?: ScenarioData } {
+  if (bytes.length === 0) return { problems: [{ path: "$", message: "the file is empty" }] };
+  if (bytes.length > MAX_SCENARIO_BYTES) {
+    return {
+      problems: [{ path: "$", message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MB` }],
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { problems: [{ path: "$", message: "the file is not UTF-8 text (binary data?)" }] };
+  }
+  return checkScenarioText(text);
+}
+
+export function checkScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
+  if (text.trim() === "") return { problems: [{ path: "$", message: "the file is empty" }] };
+  if (text.includes("\u0000")) return { problems: [{ path: "$", message: "the file is not text (it holds NUL bytes)" }] };
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) {
+    return { problems: [{ path: "$", message: `JSON nested ${depth} levels deep; at most ${MAX_NESTING} are allowed` }] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { problems: [{ path: "$", message: `invalid JSON: ${describeJsonError(text, e)}` }] };
+  }
+  const { data, problems } = validateScenario(json);
+  if (data && problems.length === 0) problems.push(...lintScenario(data));
+  return data ? { problems, data } : { problems };
+}
+
+/** Bracket depth of JSON text, ignoring strings; linear and without recursion. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash escapes the next char
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+function describeJsonError(text: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  if (!m) return msg;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split("\n").length;
+  const col = pos - before.lastIndexOf("\n");
+  return `${msg.replace(/ in JSON at position \d+.*$/, "")} at line ${line}, column ${col}`;
+}
+
+/** Where the flow can go from a list of effects: gotos and whether it surely leaves. */
+function effectTargets(effects: readonly Effect[], out: Set<string>): boolean {
+  let leaves = false;
+  for (const e of effects) {
+    if ("goto" in e) {
+      out.add(e.goto);
+      leaves = true;
+    } else if ("end" in e) leaves = true;
+    else if ("if" in e) {
+      const a = effectTargets(e.then, out);
+      const b = e.else ? effectTargets(e.else, out) : false;
+      if (a && b) leaves = true;
+    } else if ("random" in e) {
+      const all = e.random.map((br) => effectTargets(br.effects, out)).every(Boolean);
+      if (all) leaves = true;
+    }
+  }
+  return leaves;
+}
+
+/** Graph and translation checks on a scenario that already passed schema and references. */
+export function lintScenario(s: ScenarioData): Problem[] {
+  const problems: Problem[] = [];
+  const at = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
+
+  // Reachability: breadth-first from the start over every way a node can be left.
+  const edges = new Map<string, Set<string>>();
+  for (const [id, node] of Object.entries(s.nodes)) {
+    const out = new Set<string>();
+    if (node.next) out.add(node.next);
+    if (node.onEnter) effectTargets(node.onEnter, out);
+    node.options?.forEach((o, i) => {
+      const leaves = o.effects ? effectTargets(o.effects, out) : false;
+      if (o.next) out.add(o.next);
+      else if (!leaves) at(["nodes", id, "options", i], `option "${o.id}" leads nowhere: give it "next", or a goto/end effect on every path`);
+    });
+    if (node.options && node.options.every((o) => o.condition !== undefined)) {
+      at(["nodes", id, "options"], "every option has a condition, so a player can be stuck here; add one option without a condition");
+    }
+    edges.set(id, out);
+  }
+  const reached = new Set<string>([s.start]);
+  const queue = [s.start];
+  while (queue.length) {
+    for (const n of edges.get(queue.shift()!) ?? []) {
+      if (!reached.has(n)) {
+        reached.add(n);
+        queue.push(n);
+      }
+    }
+  }
+  for (const id of Object.keys(s.nodes)) {
+    if (!reached.has(id)) at(["nodes", id], `unreachable: no path leads here from the start node "${s.start}"`);
+  }
+  const usedEndings = new Set<string>();
+  for (const node of Object.values(s.nodes)) {
+    if (node.ending) usedEndings.add(node.ending);
+  }
+  const collectEnds = (effects: readonly Effect[] | undefined) =>
+    effects?.forEach((e) => {
+      if ("end" in e) usedEndings.add(e.end);
+      else if ("if" in e) {
+        collectEnds(e.then);
+        collectEnds(e.else);
+      } else if ("random" in e) e.random.forEach((b) => collectEnds(b.effects));
+    });
+  for (const node of Object.values(s.nodes)) {
+    collectEnds(node.onEnter);
+    node.options?.forEach((o) => collectEnds(o.effects));
+  }
+  for (const id of Object.keys(s.endings)) {
+    if (!usedEndings.has(id)) at(["endings", id], "no node or effect leads to this ending");
+  }
+
+  // Translations: every localized text needs every locale the scenario promises.
+  const required = new Set<string>(s.meta.locales);
+  for (const l of ["zh-CN", "en"]) {
+    if (!required.has(l)) at(["meta", "locales"], `"${l}" is missing: every scenario ships in zh-CN and en`);
+  }
+  const walk = (value: unknown, path: PropertyKey[]): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...path, i]));
+    if (!value || typeof value !== "object") return;
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    const isText = keys.length > 0 && keys.every((k) => k === "zh-CN" || k === "en");
+    if (isText) {
+      for (const l of required) {
+        const t = obj[l];
+        if (typeof t !== "string" || t.trim() === "") at([...path, l], `missing ${l} translation`);
+      }
+      return;
+    }
+    for (const k of keys) walk(obj[k], [...path, k]);
+  };
+  walk(s, []);
+  return problems;
+}

@@ -1,0 +1,191 @@
+import {
+  ScenarioSchema,
+  SCENARIO_FORMAT,
+  SCENARIO_FORMAT_VERSION,
+  type Condition,
+  type Effect,
+  type ScenarioData,
+  type VarValue,
+} from "./schema.ts";
+import { jsonPath, ScenarioError, type Problem } from "./problems.ts";
+import { zodProblems } from "./zod-problems.ts";
+
+/** Speakers that need no cast entry. */
+export const RESERVED_SPEAKERS = ["narrator", "rep"] as const;
+
+/** A validated, reference-checked scenario; deeply frozen at run time (Object.freeze). */
+export type Scenario = ScenarioData;
+
+/**
+ * Validates scenario JSON (already parsed) and returns it frozen, or throws a
+ * ScenarioError listing every problem as `JSON-path: message`.
+ */
+export function loadScenario(json: unknown, source = "scenario"): Scenario {
+  const problems = validateScenario(json);
+  if (problems.problems.length > 0 || !problems.data) throw new ScenarioError(problems.problems, source);
+  return deepFreeze(problems.data);
+}
+
+/** Like loadScenario, but returns the problems instead of throwing (the checker's entry). */
+export function validateScenario(json: unknown): { data?: ScenarioData; problems: Problem[] } {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    const got = json === null ? "null" : Array.isArray(json) ? "an array" : typeof json;
+    return { problems: [{ path: "$", message: `expected a scenario object, got ${got}` }] };
+  }
+  const raw = json as Record<string, unknown>;
+  if (raw.format !== undefined && raw.format !== SCENARIO_FORMAT) {
+    return {
+      problems: [{ path: "$.format", message: `expected "${SCENARIO_FORMAT}"; this is not a Dealcraft scenario` }],
+    };
+  }
+  if (typeof raw.formatVersion === "number" && raw.formatVersion > SCENARIO_FORMAT_VERSION) {
+    return {
+      problems: [
+        {
+          path: "$.formatVersion",
+          message: `written for scenario format ${raw.formatVersion}; this build reads up to ${SCENARIO_FORMAT_VERSION}. Update Dealcraft.`,
+        },
+      ],
+    };
+  }
+  const parsed = ScenarioSchema.safeParse(json);
+  if (parsed.success) return { data: parsed.data, problems: checkReferences(parsed.data) };
+  const problems = zodProblems(parsed.error.issues);
+  // Also report broken references in the parts that are well-formed, so an author sees
+  // every problem in one pass. Where the shape is wrong the walk may throw: the schema
+  // problems above already cover that part.
+  try {
+    const covered = problems.map((p) => p.path);
+    for (const ref of checkReferences(json as ScenarioData)) {
+      if (!covered.some((c) => ref.path === c || ref.path.startsWith(c + ".") || ref.path.startsWith(c + "["))) problems.push(ref);
+    }
+  } catch {
+    // shape too broken to follow references; the schema problems stand alone
+  }
+  return { problems };
+}
+
+function kindOf(v: VarValue): "number" | "boolean" | "string" {
+  return typeof v as "number" | "boolean" | "string";
+}
+
+/** Every id a scenario mentions must name something it declares, with the right type. */
+function checkReferences(s: ScenarioData): Problem[] {
+  const problems: Problem[] = [];
+  const at = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
+  const nodeIds = new Set(Object.keys(s.nodes));
+  const stageIds = new Set<string>();
+  const vars = s.variables ?? {};
+  const list = (ids: Iterable<string>) => [...ids].join(", ") || "(none)";
+
+  s.stages.forEach((st, i) => {
+    if (stageIds.has(st.id)) at(["stages", i, "id"], `duplicate stage id "${st.id}"`);
+    stageIds.add(st.id);
+  });
+  for (let i = 1; i < s.stages.length; i++) {
+    const order = ["research", "awareness", "shortlist", "bid", "keep-grow"];
+    if (order.indexOf(s.stages[i]!.pipeline) < order.indexOf(s.stages[i - 1]!.pipeline)) {
+      at(["stages", i, "pipeline"], "stages must follow the pipeline order research → awareness → shortlist → bid → keep-grow");
+    }
+  }
+  for (const [name, v] of Object.entries(vars)) {
+    if (v.min !== undefined && v.max !== undefined && v.min > v.max) at(["variables", name, "min"], "min is above max");
+    if ((v.min !== undefined || v.max !== undefined) && typeof v.initial !== "number") {
+      at(["variables", name], "min/max apply only to number variables");
+    }
+    if (typeof v.initial === "number" && ((v.min !== undefined && v.initial < v.min) || (v.max !== undefined && v.initial > v.max))) {
+      at(["variables", name, "initial"], "initial value is outside min..max");
+    }
+  }
+  if (!nodeIds.has(s.start)) at(["start"], `no node "${s.start}"; nodes: ${list(nodeIds)}`);
+
+  const needNode = (id: string, path: PropertyKey[]) => {
+    if (!nodeIds.has(id)) at(path, `no node "${id}"`);
+  };
+  const needStage = (id: string, path: PropertyKey[]) => {
+    if (!stageIds.has(id)) at(path, `no stage "${id}"; stages: ${list(stageIds)}`);
+  };
+  const needVar = (name: string, path: PropertyKey[], kind?: string) => {
+    const v = vars[name];
+    if (!v) return at(path, `no variable "${name}"; declare it under $.variables`);
+    if (kind && kindOf(v.initial) !== kind) at(path, `variable "${name}" holds a ${kindOf(v.initial)}, not a ${kind}`);
+  };
+
+  const checkCondition = (c: Condition, path: PropertyKey[]): void => {
+    if ("all" in c) c.all.forEach((x, i) => checkCondition(x, [...path, "all", i]));
+    else if ("any" in c) c.any.forEach((x, i) => checkCondition(x, [...path, "any", i]));
+    else if ("not" in c) checkCondition(c.not, [...path, "not"]);
+    else if ("var" in c) {
+      needVar(c.var, [...path, "var"], kindOf(c.value));
+      const v = vars[c.var];
+      if (v && typeof v.initial !== "number" && !["==", "!="].includes(c.op)) {
+        at([...path, "op"], `"${c.op}" compares numbers; "${c.var}" is not a number`);
+      }
+    } else if ("stage" in c) needStage(c.stage, [...path, "stage"]);
+    else if ("visited" in c) needNode(c.visited, [...path, "visited"]);
+    else if ("chosen" in c) {
+      const n = s.nodes[c.chosen.node];
+      if (!n) at([...path, "chosen", "node"], `no node "${c.chosen.node}"`);
+      else if (!n.options?.some((o) => o.id === c.chosen.option)) {
+        at([...path, "chosen", "option"], `node "${c.chosen.node}" has no option "${c.chosen.option}"`);
+      }
+    }
+  };
+
+  const checkEffects = (effects: readonly Effect[], path: PropertyKey[], optionIds: Set<string>): void => {
+    effects.forEach((e, i) => {
+      const p = [...path, i];
+      if ("set" in e) needVar(e.set, [...p, "set"], kindOf(e.value));
+      else if ("add" in e) needVar(e.add, [...p, "add"], "number");
+      else if ("goto" in e) needNode(e.goto, [...p, "goto"]);
+      else if ("stage" in e) needStage(e.stage, [...p, "stage"]);
+      else if ("end" in e) {
+        if (!s.endings[e.end]) at([...p, "end"], `no ending "${e.end}"; endings: ${list(Object.keys(s.endings))}`);
+      } else if ("score" in e) {
+        if (e.score.better !== undefined && !optionIds.has(e.score.better)) {
+          at([...p, "score", "better"], `no option "${e.score.better}" in this node`);
+        }
+      } else if ("if" in e) {
+        checkCondition(e.if, [...p, "if"]);
+        checkEffects(e.then, [...p, "then"], optionIds);
+        if (e.else) checkEffects(e.else, [...p, "else"], optionIds);
+      } else if ("random" in e) {
+        e.random.forEach((b, j) => checkEffects(b.effects, [...p, "random", j, "effects"], optionIds));
+      }
+    });
+  };
+
+  for (const [nodeId, node] of Object.entries(s.nodes)) {
+    const base: PropertyKey[] = ["nodes", nodeId];
+    node.lines.forEach((line, i) => {
+      if (!(RESERVED_SPEAKERS as readonly string[]).includes(line.speaker) && !s.cast[line.speaker]) {
+        at([...base, "lines", i, "speaker"], `no cast member "${line.speaker}"; cast: ${list(Object.keys(s.cast))}, or narrator / rep`);
+      }
+    });
+    const optionIds = new Set((node.options ?? []).map((o) => o.id));
+    if (node.onEnter) checkEffects(node.onEnter, [...base, "onEnter"], optionIds);
+    if (node.next !== undefined) needNode(node.next, [...base, "next"]);
+    if (node.ending !== undefined && !s.endings[node.ending]) {
+      at([...base, "ending"], `no ending "${node.ending}"; endings: ${list(Object.keys(s.endings))}`);
+    }
+    const seen = new Set<string>();
+    node.options?.forEach((o, i) => {
+      const p = [...base, "options", i];
+      if (seen.has(o.id)) at([...p, "id"], `duplicate option id "${o.id}" in node "${nodeId}"`);
+      seen.add(o.id);
+      if (o.to !== undefined && !s.cast[o.to]) at([...p, "to"], `no cast member "${o.to}"`);
+      if (o.condition) checkCondition(o.condition, [...p, "condition"]);
+      if (o.effects) checkEffects(o.effects, [...p, "effects"], optionIds);
+      if (o.next !== undefined) needNode(o.next, [...p, "next"]);
+    });
+  }
+  return problems;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { loadScenario, type Runner, type Scenario } from "../../src/engine/index.ts";
+
+export function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+export function mini(): Scenario {
+  return loadScenario(readJson("tests/fixtures/mini.json"));
+}
+
+/** A fresh, mutable copy of the mini fixture to break in a test. */
+export function miniData(): Record<string, any> {
+  return readJson("tests/fixtures/mini.json") as Record<string, any>;
+}
+
+/** Advances through lines; picks with `pick` at each choice; stops at an ending or after `limit` steps. */
+export function playThrough(runner: Runner, pick: (r: Runner) => string, limit = 1000): Runner {
+  for (let i = 0; i < limit; i++) {
+    if (runner.status === "line") runner.advance();
+    else if (runner.status === "awaiting-choice") runner.choose(pick(runner));
+    else break;
+  }
+  return runner;
+}
