@@ -29,7 +29,8 @@ export function checkScenarioBytes(bytes: Uint8Array): { problems: Problem[]; da
   return checkScenarioText(text);
 }
 
-export function checkScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
+/** Everything the checker does except the graph and translation lint: what the game needs to play a file. */
+export function parseScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
   if (text.trim() === "") return { problems: [{ path: "$", message: "the file is empty" }] };
   if (text.includes("\u0000")) return { problems: [{ path: "$", message: "the file is not text (it holds NUL bytes)" }] };
   const depth = nestingDepth(text);
@@ -43,8 +44,14 @@ export function checkScenarioText(text: string): { problems: Problem[]; data?: S
     return { problems: [{ path: "$", message: `invalid JSON: ${describeJsonError(text, e)}` }] };
   }
   const { data, problems } = validateScenario(json);
-  if (data && problems.length === 0) problems.push(...lintScenario(data));
-  return data ? { problems, data } : { problems };
+  return data && problems.length === 0 ? { problems, data } : { problems };
+}
+
+/** The full check of a scenario file's text: parse, schema, references, graph and translations. */
+export function checkScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
+  const result = parseScenarioText(text);
+  if (result.data) result.problems.push(...lintScenario(result.data));
+  return result;
 }
 
 /** Bracket depth of JSON text, ignoring strings; linear and without recursion. */

@@ -1,8 +1,8 @@
 /** The pure engine's public surface. Nothing here touches Phaser, Howler, Zustand or the DOM. */
 export * from "./schema.ts";
 export * from "./problems.ts";
-export { loadScenario, validateScenario, RESERVED_SPEAKERS, type Scenario } from "./loader.ts";
-export { checkScenarioBytes, checkScenarioText, lintScenario, MAX_SCENARIO_BYTES, MAX_NESTING } from "./check.ts";
+export { loadScenario, validateScenario, freezeScenario, RESERVED_SPEAKERS, type Scenario } from "./loader.ts";
+export { checkScenarioBytes, checkScenarioText, parseScenarioText, lintScenario, MAX_SCENARIO_BYTES, MAX_NESTING } from "./check.ts";
 export {
   createRunner,
   resumeRunner,

@@ -23,7 +23,12 @@ export type Scenario = ScenarioData;
 export function loadScenario(json: unknown, source = "scenario"): Scenario {
   const problems = validateScenario(json);
   if (problems.problems.length > 0 || !problems.data) throw new ScenarioError(problems.problems, source);
-  return deepFreeze(problems.data);
+  return freezeScenario(problems.data);
+}
+
+/** Deep-freezes validated scenario data so nothing in a host can change it during play. */
+export function freezeScenario(data: ScenarioData): Scenario {
+  return deepFreeze(data);
 }
 
 /** Like loadScenario, but returns the problems instead of throwing (the checker's entry). */

@@ -8,9 +8,7 @@
 import type { Scenario } from "./loader.ts";
 import {
   COMPETENCIES,
-  type Comparison,
   type Competency,
-  type Condition,
   type Effect,
   type LocalizedText,
   type MoveTag,

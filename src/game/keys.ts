@@ -1,0 +1,9 @@
+/** Scene keys; each equals its class name. */
+export const SceneKey = {
+  Boot: "Boot",
+  Preloader: "Preloader",
+  Title: "Title",
+  ScenarioSelect: "ScenarioSelect",
+  Meeting: "Meeting",
+  Debrief: "Debrief",
+} as const;

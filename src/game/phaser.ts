@@ -1,0 +1,3 @@
+/** The one place Phaser is imported (it does not tree-shake; a custom build can swap in here). */
+import * as Phaser from "phaser";
+export { Phaser };

@@ -1,0 +1,45 @@
+import { Phaser } from "../phaser.ts";
+import { services, type Services } from "../services.ts";
+import { t, type StringKey } from "../../content/i18n.ts";
+import type { Locale } from "../../engine/schema.ts";
+import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+import { Menu, type MenuItem, type MenuLayout } from "../../ui/menu.ts";
+
+/** Shared helpers for scenes: services, the locale, UI strings, and a re-draw on language change. */
+export abstract class BaseScene extends Phaser.Scene {
+  private menus: Menu[] = [];
+
+  protected get svc(): Services {
+    return services(this);
+  }
+  protected get locale(): Locale {
+    return this.svc.store.getState().settings.locale;
+  }
+  protected t(key: StringKey, vars?: Record<string, string | number>): string {
+    return t(this.locale, key, vars);
+  }
+
+  /** Clears the scene and draws the plain backdrop. */
+  protected clear(): void {
+    for (const m of this.menus) m.destroy();
+    this.menus = [];
+    this.children.removeAll(true);
+    this.add.rectangle(0, 0, WIDTH, HEIGHT, COLORS.bg).setOrigin(0, 0);
+  }
+
+  /** A menu that is destroyed with the next clear(). */
+  protected menu(items: MenuItem[], layout: MenuLayout, onFocus?: (i: number) => void): Menu {
+    const m = new Menu(this, items, layout, onFocus);
+    this.menus.push(m);
+    return m;
+  }
+
+  /** Calls `draw` now, and again whenever the language changes while this scene runs. */
+  protected drawWithLocale(draw: () => void): void {
+    draw();
+    const unsubscribe = this.svc.store.subscribe((s, prev) => {
+      if (s.settings.locale !== prev.settings.locale && this.sys.isActive()) draw();
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, unsubscribe);
+  }
+}

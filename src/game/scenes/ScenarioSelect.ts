@@ -1,0 +1,60 @@
+import { BaseScene } from "./BaseScene.ts";
+import { SceneKey } from "../keys.ts";
+import { localize } from "../../content/i18n.ts";
+import { formatProblem } from "../../engine/problems.ts";
+import { addText } from "../../ui/text.ts";
+import { COLORS, WIDTH } from "../../ui/theme.ts";
+import type { MenuItem } from "../../ui/menu.ts";
+
+/** Every bundled scenario as a card: title, client, summary, minutes, best score. Broken files say why. */
+export class ScenarioSelect extends BaseScene {
+  constructor() {
+    super(SceneKey.ScenarioSelect);
+  }
+
+  create(): void {
+    this.drawWithLocale(() => this.draw());
+    this.input.keyboard?.on("keydown-ESC", () => this.scene.start(SceneKey.Title));
+  }
+
+  private draw(): void {
+    this.clear();
+    addText(this, 60, 40, this.t("select.heading"), { size: 36, bold: true, color: COLORS.accent });
+    const progress = this.svc.store.getState().progress;
+    const items: MenuItem[] = [];
+    const broken: string[] = [];
+    for (const entry of this.svc.catalogue) {
+      if (!entry.ok) {
+        broken.push(`${this.t("select.broken", { file: entry.file })}: ${entry.problems.slice(0, 2).map(formatProblem).join("; ")}`);
+        continue;
+      }
+      const m = entry.scenario.meta;
+      const rec = progress[m.id];
+      const facts = [
+        this.t("select.client", { client: localize(m.client, this.locale) }),
+        this.t("select.minutes", { n: m.estimatedMinutes }),
+        rec ? this.t("select.best", { score: rec.best }) : this.t("select.new"),
+      ].join("  ·  ");
+      items.push({
+        label: localize(m.title, this.locale),
+        detail: `${facts}\n${localize(m.summary, this.locale)}`,
+        onSelect: () => {
+          this.svc.sound.play("confirm");
+          this.scene.start(SceneKey.Meeting, { scenarioId: m.id });
+        },
+      });
+    }
+    items.push({ label: this.t("select.back"), onSelect: () => this.scene.start(SceneKey.Title) });
+    const menu = this.menu(items, { x: 60, y: 110, width: WIDTH - 120, gap: 14, size: 26, numbered: true });
+    let y = menu.bottom + 16;
+    if (broken.length) {
+      const text = addText(this, 60, y, broken.join("\n"), { size: 17, color: COLORS.bad, width: WIDTH - 120 });
+      y += text.height + 8;
+    }
+    addText(this, 60, Math.max(y, 680), this.t("select.keys"), { size: 18, color: COLORS.textDim });
+    this.svc.mirror.show({
+      heading: this.t("select.heading"),
+      lines: [...items.map((it, i) => `${i + 1}. ${it.label}${it.detail ? " — " + it.detail.replace("\n", " — ") : ""}`), ...broken],
+    });
+  }
+}

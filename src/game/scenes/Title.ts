@@ -1,0 +1,102 @@
+import { BaseScene } from "./BaseScene.ts";
+import { SceneKey } from "../keys.ts";
+import { localize, t, type StringKey } from "../../content/i18n.ts";
+import { LOCALES, PIPELINE_STAGES } from "../../engine/schema.ts";
+import { addText } from "../../ui/text.ts";
+import { COLORS, WIDTH } from "../../ui/theme.ts";
+import type { MenuItem } from "../../ui/menu.ts";
+
+const VOLUME_STEPS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+/** Title: start, continue the autosaved run, language, volume, mute. */
+export class Title extends BaseScene {
+  constructor() {
+    super(SceneKey.Title);
+  }
+
+  create(): void {
+    const launch = this.svc.launch;
+    if (launch.scenario) {
+      const id = launch.scenario;
+      delete launch.scenario;
+      if (this.svc.catalogue.some((e) => e.ok && e.scenario.meta.id === id)) {
+        this.scene.start(SceneKey.Meeting, { scenarioId: id });
+        return;
+      }
+    }
+    this.drawWithLocale(() => this.draw());
+  }
+
+  private draw(focus = 0): void {
+    this.clear();
+    const st = this.svc.store.getState();
+    addText(this, WIDTH / 2, 96, this.t("app.name"), { size: 64, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
+    addText(this, WIDTH / 2, 190, this.t("app.tagline"), { size: 24, color: COLORS.textDim, width: 900, align: "center" }).setOrigin(0.5, 0);
+
+    // The five steps of key-account development, the course's backbone, as a strip.
+    const stepW = 210;
+    PIPELINE_STAGES.forEach((stage, i) => {
+      const x = WIDTH / 2 + (i - 2) * (stepW + 12);
+      this.add.rectangle(x, 268, stepW, 40, COLORS.chip).setRounded(8);
+      addText(this, x, 268, `${i + 1} ${this.t(`stage.${stage}` as StringKey)}`, { size: 17 }).setOrigin(0.5);
+    });
+
+    const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect) }];
+    const saved = st.run;
+    const savedEntry = saved && this.svc.catalogue.find((e) => e.ok && e.scenario.meta.id === saved.scenarioId);
+    if (saved && savedEntry && savedEntry.ok && saved.snapshot.state.status !== "ended") {
+      items.push({
+        label: this.t("title.continue", { scenario: localize(savedEntry.scenario.meta.title, this.locale) }),
+        onSelect: () => this.go(SceneKey.Meeting, { scenarioId: saved.scenarioId, resume: true }),
+      });
+    }
+    const langIndex = items.length;
+    items.push({
+      label: this.t("title.language"),
+      onSelect: () => {
+        const next = LOCALES[(LOCALES.indexOf(this.locale) + 1) % LOCALES.length]!;
+        this.svc.sound.play("move");
+        this.svc.store.getState().setLocale(next); // drawWithLocale re-draws
+        this.draw(langIndex);
+      },
+    });
+    const volIndex = items.length;
+    items.push({
+      label: this.t("title.volume", { volume: Math.round(st.settings.volume * 100) }),
+      onSelect: () => {
+        const i = VOLUME_STEPS.findIndex((v) => v >= st.settings.volume - 0.001);
+        st.setVolume(VOLUME_STEPS[(i + 1) % VOLUME_STEPS.length]!);
+        this.svc.sound.play("move");
+        this.draw(volIndex);
+      },
+    });
+    const muteIndex = items.length;
+    items.push({
+      label: this.t("title.mute", { state: this.t(st.settings.muted ? "title.on" : "title.off") }),
+      onSelect: () => {
+        st.toggleMute();
+        this.svc.sound.play("move");
+        this.draw(muteIndex);
+      },
+    });
+
+    const menu = this.menu(items, { x: WIDTH / 2 - 260, y: 320, width: 520, gap: 10, size: 24 });
+    menu.focus(Math.min(focus, items.length - 1));
+    addText(this, WIDTH / 2, menu.bottom + 18, this.t("title.keys"), { size: 18, color: COLORS.textDim }).setOrigin(0.5, 0);
+
+    const notices = this.svc.store.getState().notices.map((n) => t(this.locale, n.key, n.vars));
+    if (notices.length) {
+      addText(this, WIDTH / 2, 660, notices.join("\n"), { size: 18, color: COLORS.bad, width: 1100, align: "center" }).setOrigin(0.5, 1);
+    }
+    this.svc.mirror.show({
+      heading: this.t("app.name"),
+      lines: [this.t("app.tagline"), ...notices, ...items.map((it, i) => `${i + 1}. ${it.label}`)],
+    });
+  }
+
+  private go(key: string, data?: object): void {
+    this.svc.sound.play("confirm");
+    this.svc.store.getState().dismissNotices();
+    this.scene.start(key, data);
+  }
+}

@@ -1,0 +1,47 @@
+/** Entry: build the store, the DOM mirror and sound, read the URL, start the game. */
+import { createAppStore, memoryStorage } from "./store/index.ts";
+import { createMirror } from "./a11y/mirror.ts";
+import { createSound } from "./audio/sound.ts";
+import { isLocale } from "./content/i18n.ts";
+import { startGame } from "./game/config.ts";
+import type { LaunchOptions } from "./game/services.ts";
+
+function browserStorage(): { storage: Storage; ok: boolean } {
+  try {
+    const probe = "__dealcraft_probe__";
+    localStorage.setItem(probe, "1");
+    localStorage.removeItem(probe);
+    return { storage: localStorage, ok: true };
+  } catch {
+    return { storage: memoryStorage(), ok: false };
+  }
+}
+
+const { storage, ok } = browserStorage();
+const store = createAppStore(storage);
+if (!ok) store.getState().notify({ key: "notice.storage-unavailable" });
+
+const params = new URLSearchParams(location.search);
+const lang = params.get("lang");
+if (lang !== null) {
+  if (isLocale(lang)) store.getState().setLocale(lang);
+  else store.getState().notify({ key: "notice.unknown-locale", vars: { locale: lang.slice(0, 20) } });
+}
+const launch: LaunchOptions = {};
+const seed = params.get("seed");
+if (seed) launch.seed = seed.slice(0, 64);
+const scenario = params.get("scenario");
+if (scenario) launch.scenario = scenario.slice(0, 64);
+
+const syncLang = () => {
+  document.documentElement.lang = store.getState().settings.locale;
+};
+syncLang();
+store.subscribe(syncLang);
+
+const mirror = createMirror(document.getElementById("a11y-live")!);
+const sound = createSound(store);
+const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: [], launch });
+
+// For tests and debugging in the browser console: read-only handles, no rules.
+(window as unknown as { dealcraft: unknown }).dealcraft = { game, store };

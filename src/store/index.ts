@@ -1,0 +1,222 @@
+/**
+ * The one app store (zustand vanilla): settings, progress and the run in progress, each a
+ * typed slice; persisted with a version, validated when loaded, and reset with a visible
+ * notice when damaged. Scenes subscribe; the engine never sees this module.
+ */
+import { createStore, type StateCreator, type StoreApi } from "zustand/vanilla";
+import { persist, type PersistStorage, type StorageValue } from "zustand/middleware";
+import { z } from "zod";
+import { LOCALES, PRIMARY_LOCALE, type Locale } from "../engine/schema.ts";
+import type { RunSnapshot } from "../engine/save.ts";
+import type { StringKey } from "../content/i18n.ts";
+
+/** Version of the persisted store document. Bump it and extend `migrate` when the shape changes. */
+export const STORE_VERSION = 1;
+export const STORE_KEY = "dealcraft";
+
+export interface Settings {
+  locale: Locale;
+  /** Master volume, 0..1. */
+  volume: number;
+  muted: boolean;
+}
+
+/** One scenario's record: best and last total score, last ending, plays completed. */
+export interface ScenarioRecord {
+  best: number;
+  last: number;
+  ending: string;
+  plays: number;
+}
+
+/** The run in progress, autosaved after every step so a reload loses nothing. */
+export interface SavedRun {
+  scenarioId: string;
+  snapshot: RunSnapshot;
+}
+
+/** A message for the player about something the game fixed on its own. */
+export interface Notice {
+  key: StringKey;
+  vars?: Record<string, string>;
+}
+
+export interface SettingsSlice {
+  settings: Settings;
+  setLocale(locale: Locale): void;
+  setVolume(volume: number): void;
+  toggleMute(): void;
+}
+export interface ProgressSlice {
+  progress: Record<string, ScenarioRecord>;
+  recordResult(scenarioId: string, total: number, ending: string): void;
+}
+export interface RunSlice {
+  run: SavedRun | null;
+  saveRun(run: SavedRun): void;
+  clearRun(): void;
+}
+export interface NoticeSlice {
+  notices: Notice[];
+  notify(notice: Notice): void;
+  dismissNotices(): void;
+}
+export type AppState = SettingsSlice & ProgressSlice & RunSlice & NoticeSlice;
+export type AppStore = StoreApi<AppState>;
+type Persisted = Pick<AppState, "settings" | "progress" | "run">;
+
+export const DEFAULT_SETTINGS: Settings = { locale: PRIMARY_LOCALE, volume: 0.8, muted: false };
+
+const settingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
+  settings: DEFAULT_SETTINGS,
+  setLocale: (locale) => set((s) => ({ settings: { ...s.settings, locale } })),
+  setVolume: (volume) =>
+    set((s) => ({ settings: { ...s.settings, volume: Math.round(Math.min(1, Math.max(0, volume)) * 100) / 100 } })),
+  toggleMute: () => set((s) => ({ settings: { ...s.settings, muted: !s.settings.muted } })),
+});
+
+const progressSlice: StateCreator<AppState, [], [], ProgressSlice> = (set) => ({
+  progress: {},
+  recordResult: (scenarioId, total, ending) =>
+    set((s) => {
+      const prev = s.progress[scenarioId];
+      const rec: ScenarioRecord = {
+        best: prev ? Math.max(prev.best, total) : total,
+        last: total,
+        ending,
+        plays: (prev?.plays ?? 0) + 1,
+      };
+      return { progress: { ...s.progress, [scenarioId]: rec } };
+    }),
+});
+
+const runSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
+  run: null,
+  saveRun: (run) => set({ run }),
+  clearRun: () => set({ run: null }),
+});
+
+const noticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (set) => ({
+  notices: [],
+  notify: (notice) => set((s) => ({ notices: [...s.notices, notice] })),
+  dismissNotices: () => set({ notices: [] }),
+});
+
+const SettingsShape = z.object({
+  locale: z.enum(LOCALES),
+  volume: z.number().min(0).max(1),
+  muted: z.boolean(),
+});
+const ProgressShape = z.record(
+  z.string(),
+  z.object({ best: z.number(), last: z.number(), ending: z.string(), plays: z.number().int().min(0) }),
+);
+// The snapshot inside is validated in depth by the engine when the run is resumed.
+const RunShape = z
+  .object({ scenarioId: z.string(), snapshot: z.looseObject({ format: z.literal("dealcraft-run") }) })
+  .nullable();
+
+/** Older store documents become the current shape here. Version 0 (no version) had no progress. */
+export function migrate(persisted: unknown, version: number): Persisted {
+  const p = (persisted ?? {}) as Partial<Persisted>;
+  if (version < 1) return { settings: p.settings ?? DEFAULT_SETTINGS, progress: {}, run: null };
+  return p as Persisted;
+}
+
+/** Merges what was stored into fresh state part by part, keeping what is valid and noting what was not. */
+function validatedMerge(persisted: unknown, current: AppState): AppState {
+  if (persisted === CORRUPT) {
+    return { ...current, notices: [...current.notices, { key: "notice.progress-reset", vars: { reason: "JSON" } }] };
+  }
+  const p = (persisted ?? {}) as Record<string, unknown>;
+  const notices = [...current.notices];
+  const next: AppState = { ...current };
+  if (p.settings !== undefined) {
+    const r = SettingsShape.safeParse(p.settings);
+    if (r.success) next.settings = r.data;
+    else notices.push({ key: "notice.settings-reset" });
+  }
+  if (p.progress !== undefined) {
+    const r = ProgressShape.safeParse(p.progress);
+    if (r.success) next.progress = r.data;
+    else notices.push({ key: "notice.progress-reset", vars: { reason: r.error.issues[0]?.path.join(".") || "?" } });
+  }
+  if (p.run !== undefined) {
+    const r = RunShape.safeParse(p.run);
+    if (r.success) next.run = r.data as SavedRun | null;
+    else notices.push({ key: "notice.run-reset", vars: { reason: "format" } });
+  }
+  next.notices = notices;
+  return next;
+}
+
+/** Marker for a stored document that is not JSON at all. */
+const CORRUPT = Symbol("corrupt");
+
+/** Wraps a Web Storage so unreadable JSON or a throwing storage never stops the game. */
+export function jsonStorage(storage: Pick<Storage, "getItem" | "setItem" | "removeItem">): PersistStorage<Persisted> {
+  return {
+    getItem(name) {
+      let raw: string | null;
+      try {
+        raw = storage.getItem(name);
+      } catch {
+        return null;
+      }
+      if (raw === null) return null;
+      try {
+        const doc = JSON.parse(raw) as StorageValue<Persisted>;
+        if (typeof doc !== "object" || doc === null || typeof doc.version !== "number") throw new Error("shape");
+        return doc;
+      } catch {
+        return { state: CORRUPT as unknown as Persisted, version: STORE_VERSION };
+      }
+    },
+    setItem(name, value) {
+      try {
+        storage.setItem(name, JSON.stringify(value));
+      } catch {
+        // Quota or privacy mode: the game goes on; main.ts warns once at start-up.
+      }
+    },
+    removeItem(name) {
+      try {
+        storage.removeItem(name);
+      } catch {
+        // ignore
+      }
+    },
+  };
+}
+
+/** An in-memory Web Storage, for tests and for browsers that refuse localStorage. */
+export function memoryStorage(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, String(v)),
+  };
+}
+
+/** Builds the app store over a Web Storage; hydration is synchronous. */
+export function createAppStore(storage: Pick<Storage, "getItem" | "setItem" | "removeItem">): AppStore {
+  return createStore<AppState>()(
+    persist(
+      (...a) => ({ ...settingsSlice(...a), ...progressSlice(...a), ...runSlice(...a), ...noticeSlice(...a) }),
+      {
+        name: STORE_KEY,
+        version: STORE_VERSION,
+        storage: jsonStorage(storage),
+        partialize: (s) => ({ settings: s.settings, progress: s.progress, run: s.run }),
+        migrate: (persisted, version) => (persisted === CORRUPT ? (CORRUPT as unknown as Persisted) : migrate(persisted, version)),
+        merge: validatedMerge,
+      },
+    ),
+  );
+}

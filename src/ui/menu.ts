@@ -1,0 +1,159 @@
+/**
+ * A vertical list of choices that works the same with mouse, touch and keyboard:
+ * ↑/↓ move the focus, Enter (or Space) confirms, 1–9 pick directly. Focus shows as a
+ * bright border and a ▶ marker, never by colour alone.
+ */
+import { Phaser } from "../game/phaser.ts";
+import { addText } from "./text.ts";
+import { COLORS } from "./theme.ts";
+
+export interface MenuItem {
+  label: string;
+  /** A small tag drawn before the label, e.g. a move type "I 暗示问题". */
+  chip?: string;
+  /** A second, dimmer line, e.g. a scenario's summary. */
+  detail?: string;
+  onSelect(): void;
+}
+
+export interface MenuLayout {
+  x: number;
+  y: number;
+  width: number;
+  /** Space between items, px. */
+  gap?: number;
+  size?: number;
+  /** Show "1", "2"… badges and accept digit keys. */
+  numbered?: boolean;
+  /** Lay items side by side, each `width` wide, instead of stacked. */
+  horizontal?: boolean;
+}
+
+export class Menu {
+  private readonly objects: Phaser.GameObjects.GameObject[] = [];
+  private readonly frames: Phaser.GameObjects.Rectangle[] = [];
+  private readonly markers: Phaser.GameObjects.Text[] = [];
+  private focusIndex = 0;
+  private readonly onKey: (ev: KeyboardEvent) => void;
+  private enabled = true;
+  /** Keys pressed before the menu existed (the key that opened it) must not also pick from it. */
+  private readonly createdAt = performance.now();
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly items: MenuItem[],
+    layout: MenuLayout,
+    private readonly onFocus?: (index: number) => void,
+  ) {
+    const gap = layout.gap ?? 12;
+    const size = layout.size ?? 22;
+    const pad = 14;
+    let y = layout.y;
+    let x0 = layout.x;
+    items.forEach((item, i) => {
+      const x = x0;
+      let textX = x + pad + 28;
+      const parts: Phaser.GameObjects.GameObject[] = [];
+      const marker = addText(scene, x + 8, y + pad, "▶", { size, color: COLORS.accent });
+      marker.setVisible(false);
+      if (layout.numbered) {
+        parts.push(addText(scene, textX, y + pad, `${i + 1}.`, { size, color: COLORS.accent, bold: true }));
+        textX += size * 1.6;
+      }
+      let contentY = y + pad;
+      if (item.chip) {
+        const chip = addText(scene, textX, contentY, ` ${item.chip} `, { size: Math.round(size * 0.72), color: COLORS.text });
+        chip.setBackgroundColor("#36597d");
+        parts.push(chip);
+        contentY += chip.height + 4;
+      }
+      const label = addText(scene, textX, contentY, item.label, { size, width: layout.width - (textX - x) - pad });
+      parts.push(label);
+      let bottom = label.y + label.height;
+      if (item.detail) {
+        const detail = addText(scene, textX, bottom + 4, item.detail, {
+          size: Math.round(size * 0.75),
+          color: COLORS.textDim,
+          width: layout.width - (textX - x) - pad,
+        });
+        parts.push(detail);
+        bottom = detail.y + detail.height;
+      }
+      const height = bottom - y + pad;
+      const frame = scene.add
+        .rectangle(x, y, layout.width, height, COLORS.panel)
+        .setOrigin(0, 0)
+        .setRounded(10)
+        .setStrokeStyle(2, COLORS.line);
+      frame.setInteractive({ useHandCursor: true });
+      frame.on("pointerover", () => this.focus(i));
+      frame.on("pointerup", () => {
+        this.focus(i);
+        this.activate();
+      });
+      frame.setDepth(0);
+      for (const p of parts) (p as Phaser.GameObjects.Text).setDepth(1);
+      marker.setDepth(1);
+      this.frames.push(frame);
+      this.markers.push(marker);
+      this.objects.push(frame, marker, ...parts);
+      if (layout.horizontal) x0 += layout.width + gap;
+      else y += height + gap;
+    });
+    this.onKey = (ev) => this.handleKey(ev);
+    scene.input.keyboard?.on("keydown", this.onKey);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.destroy());
+    if (items.length) this.focus(0);
+  }
+
+  /** Bottom edge of the last item, for laying out what follows. */
+  get bottom(): number {
+    const f = this.frames.at(-1);
+    return f ? f.y + f.height : 0;
+  }
+
+  get focused(): number {
+    return this.focusIndex;
+  }
+
+  setEnabled(on: boolean): void {
+    this.enabled = on;
+  }
+
+  focus(i: number): void {
+    if (i < 0 || i >= this.items.length) return;
+    this.focusIndex = i;
+    this.frames.forEach((f, k) => {
+      const on = k === i;
+      f.setStrokeStyle(on ? 4 : 2, on ? COLORS.focus : COLORS.line);
+      f.setFillStyle(on ? COLORS.panelHi : COLORS.panel);
+      this.markers[k]!.setVisible(on);
+    });
+    this.onFocus?.(i);
+  }
+
+  activate(): void {
+    if (!this.enabled) return;
+    this.items[this.focusIndex]?.onSelect();
+  }
+
+  private handleKey(ev: KeyboardEvent): void {
+    if (!this.enabled || !this.scene.sys.isActive() || ev.timeStamp < this.createdAt) return;
+    if (ev.key === "ArrowDown") this.focus((this.focusIndex + 1) % this.items.length);
+    else if (ev.key === "ArrowUp") this.focus((this.focusIndex - 1 + this.items.length) % this.items.length);
+    else if (ev.key === "Enter" || ev.key === " ") this.activate();
+    else if (/^[1-9]$/.test(ev.key)) {
+      const i = Number(ev.key) - 1;
+      if (i < this.items.length) {
+        this.focus(i);
+        this.activate();
+      }
+    }
+  }
+
+  destroy(): void {
+    this.scene.input.keyboard?.off("keydown", this.onKey);
+    for (const o of this.objects) o.destroy();
+    this.objects.length = 0;
+  }
+}

@@ -1,0 +1,41 @@
+import { Phaser } from "../game/phaser.ts";
+import { FONT_FAMILY, COLORS } from "./theme.ts";
+import { wrapText } from "./wrap.ts";
+
+export interface TextOptions {
+  size?: number;
+  color?: string;
+  /** Wrap width in game pixels; omit for a single line. */
+  width?: number;
+  bold?: boolean;
+  align?: "left" | "center" | "right";
+  lineSpacing?: number;
+}
+
+/** Glyph resolution: device pixels per game pixel, so text stays crisp on high-DPI and when the canvas is scaled up. */
+export function textResolution(scene: Phaser.Scene): number {
+  const dpr = typeof window !== "undefined" ? window.devicePixelRatio || 1 : 1;
+  const zoom = scene.scale.displayScale ? 1 / Math.min(scene.scale.displayScale.x, scene.scale.displayScale.y) : 1;
+  return Math.min(4, Math.max(1, dpr * zoom));
+}
+
+/** Adds text that wraps Chinese by character (with punctuation rules) and English by word. */
+export function addText(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
+  const text = scene.add.text(x, y, "", {
+    fontFamily: FONT_FAMILY,
+    fontSize: `${o.size ?? 22}px`,
+    color: o.color ?? COLORS.text,
+    fontStyle: o.bold ? "bold" : "",
+    align: o.align ?? "left",
+    lineSpacing: o.lineSpacing ?? Math.round((o.size ?? 22) * 0.35),
+    resolution: textResolution(scene),
+  });
+  if (o.width !== undefined) {
+    const width = o.width;
+    text.setWordWrapCallback((s: string, obj: Phaser.GameObjects.Text) =>
+      wrapText(s, width, (line) => obj.context.measureText(line).width),
+    );
+  }
+  text.setText(content);
+  return text;
+}

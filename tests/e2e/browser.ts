@@ -1,0 +1,63 @@
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const SCREENSHOT_DIR = "tests/e2e/screenshots";
+
+/** Debian's Chromium (or CHROMIUM_PATH); Playwright adds the headless flags itself. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+/** What the aria-live mirror says now. */
+export interface Mirror {
+  heading: string;
+  lines: string[];
+  updates: number;
+}
+
+export async function readMirror(page: Page): Promise<Mirror> {
+  return page.evaluate(() => {
+    const root = document.getElementById("a11y-live")!;
+    return {
+      heading: root.querySelector("h2")?.textContent ?? "",
+      lines: [...root.querySelectorAll("p")].map((p) => p.textContent ?? ""),
+      updates: Number(root.dataset.updates ?? 0),
+    };
+  });
+}
+
+/** Waits until the mirror changes after `since` updates, then returns it. */
+export async function nextMirror(page: Page, since: number): Promise<Mirror> {
+  await page.waitForFunction((n) => Number(document.getElementById("a11y-live")!.dataset.updates ?? 0) > n, since, { timeout: 15_000 });
+  return readMirror(page);
+}
+
+/** Presses a key and waits for what the screen says next. */
+export async function press(page: Page, key: string): Promise<Mirror> {
+  const before = (await readMirror(page)).updates;
+  await page.keyboard.press(key);
+  return nextMirror(page, before);
+}
+
+export async function waitForHeading(page: Page, heading: string | RegExp): Promise<Mirror> {
+  for (let i = 0; i < 150; i++) {
+    const m = await readMirror(page);
+    if (typeof heading === "string" ? m.heading === heading : heading.test(m.heading)) return m;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`mirror heading never became ${heading}; it says ${JSON.stringify(await readMirror(page))}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.waitForTimeout(150); // let the frame after the change render
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}
+
+/** Numbered options on screen ("1. …"). */
+export function optionsOf(m: Mirror): string[] {
+  return m.lines.filter((l) => /^[1-9]\. /.test(l));
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, optionsOf, press, readMirror, screenshot, waitForHeading, type Mirror } from "./browser.ts";
+import { createRunner, loadScenario, type Runner } from "../../src/engine/index.ts";
+
+const baseUrl = inject("baseUrl");
+const starter = JSON.parse(readFileSync("scenarios/first-meetings.json", "utf8"));
+const LOCALES = [
+  { locale: "zh-CN", app: "大客户攻防", select: "选择场景", debrief: "复盘", total: /^总分：(-?\d+)$/, title: starter.meta.title["zh-CN"] },
+  { locale: "en", app: "Dealcraft", select: "Choose a scenario", debrief: "Debrief", total: /^Total score: (-?\d+)$/, title: starter.meta.title.en },
+] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    throw e;
+  });
+  return page;
+}
+
+/** The same play in the pure engine: first option at every choice. */
+function engineFirstOptionRun(seed: string): Runner {
+  const r = createRunner(loadScenario(starter), seed);
+  for (let i = 0; i < 500 && (r.status === "line" || r.status === "awaiting-choice"); i++) {
+    if (r.status === "line") r.advance();
+    else r.choose(r.options[0]!.id);
+  }
+  return r;
+}
+
+describe.each(LOCALES)("playing the starter scenario by keyboard in $locale", (L) => {
+  it("goes from the title through the scenario list and meetings to a debrief whose score matches the engine", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}?lang=${L.locale}&seed=7`);
+    let m = await waitForHeading(page, L.app);
+    expect(m.lines).toContain(`1. ${L.locale === "zh-CN" ? "开始" : "Start"}`);
+    await screenshot(page, `1-title-${L.locale}`);
+
+    m = await press(page, "Enter");
+    expect(m.heading).toBe(L.select);
+    expect(optionsOf(m)[0]).toContain(`1. ${L.title}`);
+    await screenshot(page, `2-select-${L.locale}`);
+
+    m = await press(page, "1");
+    await screenshot(page, `3-meeting-line-${L.locale}`);
+    let shotChoice = false;
+    let choices = 0;
+    for (let step = 0; step < 300 && m.heading !== L.debrief; step++) {
+      const options = optionsOf(m);
+      if (options.length > 0) {
+        if (!shotChoice) {
+          await screenshot(page, `4-meeting-choice-${L.locale}`);
+          shotChoice = true;
+        }
+        expect(m.lines[0]).toMatch(/[：:]/); // "speaker: line" comes first
+        choices++;
+        m = await press(page, "1");
+      } else {
+        m = await press(page, "Space");
+      }
+    }
+    expect(m.heading).toBe(L.debrief);
+    expect(choices).toBeGreaterThanOrEqual(3);
+    await screenshot(page, `5-debrief-${L.locale}`);
+
+    const totalLine = m.lines.find((l) => L.total.test(l));
+    expect(totalLine, JSON.stringify(m.lines)).toBeDefined();
+    const expected = engineFirstOptionRun("7");
+    expect(Number(L.total.exec(totalLine!)![1])).toBe(expected.state.score.total);
+    const endingTitle = starter.endings[expected.state.ending!].title[L.locale];
+    expect(m.lines.some((l) => l.includes(endingTitle))).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("keeping what the player did", () => {
+  it("resumes the run at the same line after a reload, from the title's Continue", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}?lang=zh-CN&seed=3`);
+    await waitForHeading(page, "大客户攻防");
+    await press(page, "Enter");
+    let m: Mirror = await press(page, "1");
+    let made = 0;
+    while (made < 2) {
+      if (optionsOf(m).length > 0) {
+        m = await press(page, "1");
+        made++;
+      } else m = await press(page, "Space");
+    }
+    const before = m;
+    await page.reload();
+    m = await waitForHeading(page, "大客户攻防");
+    const cont = m.lines.find((l) => l.startsWith("2. 继续上次"));
+    expect(cont).toContain(starter.meta.title["zh-CN"]);
+    m = await press(page, "2");
+    expect(m.lines).toEqual(before.lines);
+    await page.context().close();
+  });
+
+  it("switches language at the title and keeps it after a reload", async () => {
+    const page = await newPage();
+    await page.goto(baseUrl);
+    let m = await waitForHeading(page, "大客户攻防");
+    expect(m.lines).toContain("2. 语言：中文");
+    m = await press(page, "2");
+    expect(m.heading).toBe("Dealcraft");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await page.reload();
+    m = await waitForHeading(page, "Dealcraft");
+    expect(m.lines).toContain("2. Language: English");
+    await page.context().close();
+  });
+
+  it("says so, in the player's language, when the URL asks for an unknown locale", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}?lang=fr`);
+    const m = await waitForHeading(page, "大客户攻防");
+    expect(m.lines).toContain("不支持的语言“fr”，已使用中文。");
+    await page.context().close();
+  });
+
+  it("recovers with a notice from a corrupt save instead of failing to start", async () => {
+    const page = await newPage();
+    await page.goto(baseUrl);
+    await waitForHeading(page, "大客户攻防");
+    await page.evaluate(() => localStorage.setItem("dealcraft", "{oops"));
+    await page.reload();
+    const m = await waitForHeading(page, "大客户攻防");
+    expect(m.lines.some((l) => l.startsWith("进度数据已损坏"))).toBe(true);
+    expect((await readMirror(page)).lines).toContain("1. 开始");
+    await page.context().close();
+  });
+});
