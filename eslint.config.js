@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", "dist-bench/", "node_modules/", "tests/e2e/screenshots/", "coverage/"] },
+  { ignores: ["dist/", "dist-*/", "node_modules/", "tests/e2e/screenshots/", "coverage/", ".scratch/", ".ci-out/", "dist-bench/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

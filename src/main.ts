@@ -41,7 +41,7 @@ store.subscribe(syncLang);
 
 const mirror = createMirror(document.getElementById("a11y-live")!);
 const sound = createSound(store);
-const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: [], launch });
+const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: null, launch });
 
 // For tests and debugging in the browser console: read-only handles, no rules.
 (window as unknown as { dealcraft: unknown }).dealcraft = { game, store };

@@ -36,6 +36,23 @@ export function entryFromText(file: string, text: string): CatalogueEntry {
   }
 }
 
+/** Downloads and validates every bundled scenario. Never rejects: a failed download becomes an entry with a problem. */
+export async function loadCatalogue(defaultId: string): Promise<CatalogueEntry[]> {
+  const files = await bundledScenarioUrls();
+  const entries = await Promise.all(
+    files.map(async ({ file, url }): Promise<CatalogueEntry> => {
+      try {
+        const res = await fetch(url);
+        if (!res.ok) return { file, ok: false, problems: [{ path: "$", message: `could not be downloaded (HTTP ${res.status})` }] };
+        return entryFromText(file, await res.text());
+      } catch (e) {
+        return { file, ok: false, problems: [{ path: "$", message: `could not be downloaded (${(e as Error).message})` }] };
+      }
+    }),
+  );
+  return sortCatalogue(entries, defaultId);
+}
+
 /** Orders entries: the default starter first, then by estimated minutes, broken files last. */
 export function sortCatalogue(entries: CatalogueEntry[], defaultId: string): CatalogueEntry[] {
   const rank = (e: CatalogueEntry) => (!e.ok ? 1e9 : e.scenario.meta.id === defaultId ? -1 : e.scenario.meta.estimatedMinutes);

@@ -4,7 +4,8 @@
  */
 import zhCN from "./strings/zh-CN.json";
 import en from "./strings/en.json";
-import { LOCALES, PRIMARY_LOCALE, type Locale, type LocalizedText, type MoveTag } from "../engine/schema.ts";
+import { LOCALES, PRIMARY_LOCALE, type Locale } from "../engine/vocabulary.ts";
+import type { LocalizedText, MoveTag } from "../engine/schema.ts";
 
 export type StringKey = keyof typeof zhCN;
 const tables: Record<Locale, Record<StringKey, string>> = { "zh-CN": zhCN, en };
@@ -44,5 +45,11 @@ export function moveLabel(move: MoveTag, locale: Locale): string {
       return t(locale, `move.close.${move.style}` as StringKey);
     case "talk":
       return t(locale, "move.talk");
+    case "research":
+      return t(locale, "move.research");
+    case "rules":
+      return t(locale, `move.rules.${move.terms}` as StringKey);
+    case "screen":
+      return t(locale, "move.screen");
   }
 }

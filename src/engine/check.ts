@@ -137,6 +137,7 @@ export function lintScenario(s: ScenarioData): Problem[] {
     if (!reached.has(id)) at(["nodes", id], `unreachable: no path leads here from the start node "${s.start}"`);
   }
   const usedEndings = new Set<string>();
+  if (s.policy) usedEndings.add(s.policy.disqualifiedEnding);
   for (const node of Object.values(s.nodes)) {
     if (node.ending) usedEndings.add(node.ending);
   }

@@ -6,8 +6,14 @@ export { checkScenarioBytes, checkScenarioText, parseScenarioText, lintScenario,
 export {
   createRunner,
   resumeRunner,
-  emptyScore,
+  scoreSheet,
+  emptyPoints,
   RunnerError,
+  PRINCIPLES,
+  COMPETENCY_BASE,
+  OUTCOME_POINTS,
+  type ListeningStance,
+  type Principle,
   type Runner,
   type RunState,
   type RunStatus,
@@ -16,5 +22,10 @@ export {
   type OfferedOption,
   type ScoreSheet,
 } from "./runner.ts";
-export { saveRun, restoreRun, replayChoices, SaveError, SAVE_VERSION, type RunSnapshot } from "./save.ts";
+export { saveRun, restoreRun, replayChoices, replayDecisions, decisionsOf, SaveError, SAVE_VERSION, type RunSnapshot, type Decision } from "./save.ts";
 export { createRng, seedToState, type Rng } from "./rng.ts";
+export * from "./account.ts";
+export { rankMove } from "./advice.ts";
+export { moveCost, optionCost, talkUnits, tacticFits, summariseIsTimely } from "./rules.ts";
+export { evaluate, figure } from "./conditions.ts";
+export { POLICIES, simulate, playOnce, type Policy, type SimulationResult, type Spread } from "./simulate.ts";

@@ -31,18 +31,30 @@ export function freezeScenario(data: ScenarioData): Scenario {
   return deepFreeze(data);
 }
 
+/**
+ * Format 1 → 2. Version 2 only added optional parts (stakeholder meters and needs,
+ * meetings, notes, research, competitors, resources, compliance policy, new conditions,
+ * effects and move kinds), so a v1 file is a valid v2 file once relabelled. Author
+ * `score` effects now add bonus points to 0-100 competencies.
+ */
+export function migrateV1(raw: Record<string, unknown>): Record<string, unknown> {
+  return { ...raw, formatVersion: 2 };
+}
+
 /** Like loadScenario, but returns the problems instead of throwing (the checker's entry). */
-export function validateScenario(json: unknown): { data?: ScenarioData; problems: Problem[] } {
+export function validateScenario(input: unknown): { data?: ScenarioData; problems: Problem[] } {
+  let json = input;
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     const got = json === null ? "null" : Array.isArray(json) ? "an array" : typeof json;
     return { problems: [{ path: "$", message: `expected a scenario object, got ${got}` }] };
   }
-  const raw = json as Record<string, unknown>;
+  const raw = input as Record<string, unknown>;
   if (raw.format !== undefined && raw.format !== SCENARIO_FORMAT) {
     return {
       problems: [{ path: "$.format", message: `expected "${SCENARIO_FORMAT}"; this is not a Dealcraft scenario` }],
     };
   }
+  if (raw.formatVersion === 1) json = migrateV1(raw);
   if (typeof raw.formatVersion === "number" && raw.formatVersion > SCENARIO_FORMAT_VERSION) {
     return {
       problems: [
@@ -116,6 +128,23 @@ function checkReferences(s: ScenarioData): Problem[] {
     if (kind && kindOf(v.initial) !== kind) at(path, `variable "${name}" holds a ${kindOf(v.initial)}, not a ${kind}`);
   };
 
+  const needWho = (who: string, path: PropertyKey[]) => {
+    if (!s.cast[who]) at(path, `no cast member "${who}"; cast: ${list(Object.keys(s.cast))}`);
+  };
+  const needNeed = (who: string, need: string, path: PropertyKey[]) => {
+    const c = s.cast[who];
+    if (c && !c.needs?.[need]) at(path, `"${who}" has no need "${need}"; needs: ${list(Object.keys(c.needs ?? {}))}`);
+  };
+  const needCompetitor = (id: string, path: PropertyKey[]) => {
+    if (!s.competitors?.[id]) at(path, `no competitor "${id}"; competitors: ${list(Object.keys(s.competitors ?? {}))}`);
+  };
+  const needNote = (id: string, path: PropertyKey[]) => {
+    if (!s.notes?.[id]) at(path, `no note "${id}"; declare it under $.notes`);
+  };
+  const needFact = (id: string, path: PropertyKey[]) => {
+    if (!s.research?.[id]) at(path, `no research fact "${id}"; declare it under $.research`);
+  };
+
   const checkCondition = (c: Condition, path: PropertyKey[]): void => {
     if ("all" in c) c.all.forEach((x, i) => checkCondition(x, [...path, "all", i]));
     else if ("any" in c) c.any.forEach((x, i) => checkCondition(x, [...path, "any", i]));
@@ -128,6 +157,15 @@ function checkReferences(s: ScenarioData): Problem[] {
       }
     } else if ("stage" in c) needStage(c.stage, [...path, "stage"]);
     else if ("visited" in c) needNode(c.visited, [...path, "visited"]);
+    else if ("level" in c) needWho(c.level, [...path, "level"]);
+    else if ("need" in c) {
+      needWho(c.need.who, [...path, "need", "who"]);
+      needNeed(c.need.who, c.need.need, [...path, "need", "need"]);
+    } else if ("meter" in c) needWho(c.meter.who, [...path, "meter", "who"]);
+    else if ("noted" in c) needNote(c.noted, [...path, "noted"]);
+    else if ("researched" in c) needFact(c.researched, [...path, "researched"]);
+    else if ("gate" in c) needStage(c.gate, [...path, "gate"]);
+    else if ("excluded" in c) needCompetitor(c.excluded, [...path, "excluded"]);
     else if ("chosen" in c) {
       const n = s.nodes[c.chosen.node];
       if (!n) at([...path, "chosen", "node"], `no node "${c.chosen.node}"`);
@@ -156,9 +194,28 @@ function checkReferences(s: ScenarioData): Problem[] {
         if (e.else) checkEffects(e.else, [...p, "else"], optionIds);
       } else if ("random" in e) {
         e.random.forEach((b, j) => checkEffects(b.effects, [...p, "random", j, "effects"], optionIds));
-      }
+      } else if ("meter" in e) needWho(e.meter.who, [...p, "meter", "who"]);
+      else if ("need" in e) {
+        needWho(e.need.who, [...p, "need", "who"]);
+        needNeed(e.need.who, e.need.need, [...p, "need", "need"]);
+      } else if ("note" in e) needNote(e.note, [...p, "note"]);
+      else if ("exclude" in e) needCompetitor(e.exclude, [...p, "exclude"]);
     });
   };
+
+  s.stages.forEach((st, i) => {
+    if (st.gate) checkCondition(st.gate, ["stages", i, "gate"]);
+  });
+  (s.competitorScript ?? []).forEach((entry, i) => {
+    if (!s.meetings?.[entry.at]) at(["competitorScript", i, "at"], `no meeting "${entry.at}"; meetings: ${list(Object.keys(s.meetings ?? {}))}`);
+    needCompetitor(entry.competitor, ["competitorScript", i, "competitor"]);
+    entry.moves.forEach((m, j) => {
+      if (m.target !== undefined) needWho(m.target, ["competitorScript", i, "moves", j, "target"]);
+    });
+  });
+  if (s.policy && !s.endings[s.policy.disqualifiedEnding]) {
+    at(["policy", "disqualifiedEnding"], `no ending "${s.policy.disqualifiedEnding}"`);
+  }
 
   for (const [nodeId, node] of Object.entries(s.nodes)) {
     const base: PropertyKey[] = ["nodes", nodeId];
@@ -168,6 +225,10 @@ function checkReferences(s: ScenarioData): Problem[] {
       }
     });
     const optionIds = new Set((node.options ?? []).map((o) => o.id));
+    if (node.meeting !== undefined && !s.meetings?.[node.meeting]) {
+      at([...base, "meeting"], `no meeting "${node.meeting}"; declare it under $.meetings`);
+    }
+    node.notes?.forEach((n, i) => needNote(n, [...base, "notes", i]));
     if (node.onEnter) checkEffects(node.onEnter, [...base, "onEnter"], optionIds);
     if (node.next !== undefined) needNode(node.next, [...base, "next"]);
     if (node.ending !== undefined && !s.endings[node.ending]) {
@@ -179,6 +240,19 @@ function checkReferences(s: ScenarioData): Problem[] {
       if (seen.has(o.id)) at([...p, "id"], `duplicate option id "${o.id}" in node "${nodeId}"`);
       seen.add(o.id);
       if (o.to !== undefined && !s.cast[o.to]) at([...p, "to"], `no cast member "${o.to}"`);
+      const m = o.move;
+      if ((m.kind === "spin" || m.kind === "pitch") && m.need !== undefined) {
+        if (o.to === undefined) at([...p, "move", "need"], `a move about a need must say whom it is addressed to ("to")`);
+        else needNeed(o.to, m.need, [...p, "move", "need"]);
+      }
+      if (m.kind === "spin" && m.fact !== undefined) needFact(m.fact, [...p, "move", "fact"]);
+      if (m.kind === "research") needFact(m.fact, [...p, "move", "fact"]);
+      if (m.kind === "screen") needCompetitor(m.competitor, [...p, "move", "competitor"]);
+      if (m.kind === "tactic" && m.against !== undefined) needCompetitor(m.against, [...p, "move", "against"]);
+      if (m.kind === "tactic" && m.fits) checkCondition(m.fits, [...p, "move", "fits"]);
+      if (m.kind === "relationship" && m.action === "bring-colleague" && m.colleague === undefined) {
+        at([...p, "move", "colleague"], "bring-colleague needs a colleague: service, sales-manager, executive or rnd");
+      }
       if (o.condition) checkCondition(o.condition, [...p, "condition"]);
       if (o.effects) checkEffects(o.effects, [...p, "effects"], optionIds);
       if (o.next !== undefined) needNode(o.next, [...p, "next"]);

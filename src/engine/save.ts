@@ -6,41 +6,28 @@
  */
 import { z } from "zod";
 import type { Scenario } from "./loader.ts";
-import { createRunner, resumeRunner, RunnerError, type Runner, type RunState } from "./runner.ts";
+import { createRunner, resumeRunner, RunnerError, type ListeningStance, type Runner, type RunEvent, type RunState } from "./runner.ts";
 import { COMPETENCIES } from "./schema.ts";
 import { zodProblems } from "./zod-problems.ts";
 import { formatProblem } from "./problems.ts";
 
-export const SAVE_FORMAT = "dealcraft-run";
-/** Version written by this build. */
-export const SAVE_VERSION = 1;
-/** Oldest snapshot version this build still reads. */
-export const SAVE_MIN_READABLE = 1;
-
-/** A saved run: enough to resume exactly, and to replay for a debrief or a room's review. */
-export interface RunSnapshot {
-  format: typeof SAVE_FORMAT;
-  version: number;
-  scenario: { id: string; version: string };
-  seed: number | string;
-  state: RunState;
-}
-
-export class SaveError extends Error {
-  override name = "SaveError";
-}
-
-export function saveRun(runner: Runner): RunSnapshot {
-  return {
-    format: SAVE_FORMAT,
-    version: SAVE_VERSION,
-    scenario: { id: runner.scenario.meta.id, version: runner.scenario.meta.version },
-    seed: runner.seed,
-    state: structuredClone(runner.state) as RunState,
-  };
-}
+export { SAVE_FORMAT, SAVE_VERSION, SAVE_MIN_READABLE, SaveError, saveRun, type RunSnapshot } from "./snapshot.ts";
+import { SAVE_FORMAT, SAVE_VERSION, SAVE_MIN_READABLE, SaveError, type RunSnapshot } from "./snapshot.ts";
 
 const VarValue = z.union([z.number(), z.boolean(), z.string()]);
+const Meters = { trust: z.number(), interest: z.number(), emotion: z.number() };
+const Account = z.looseObject({
+  stakeholders: z.record(z.string(), z.looseObject({ ...Meters, level: z.string(), needs: z.record(z.string(), z.string()) })),
+  pairs: z.array(z.string()),
+  weeks: z.number(),
+  budget: z.number(),
+  risk: z.number(),
+  integration: z.number(),
+  notebook: z.array(z.string()),
+  meeting: z.looseObject({ id: z.string(), posture: z.string(), notes: z.boolean() }).nullable(),
+  tasks: z.record(z.string(), z.string()),
+  competitors: z.record(z.string(), z.looseObject({ standing: z.number(), excluded: z.boolean() })),
+});
 const Snapshot = z.object({
   format: z.literal(SAVE_FORMAT),
   version: z.number().int(),
@@ -59,6 +46,8 @@ const Snapshot = z.object({
       total: z.number(),
       competencies: z.object(Object.fromEntries(COMPETENCIES.map((c) => [c, z.number()]))),
     }),
+    points: z.object(Object.fromEntries(COMPETENCIES.map((c) => [c, z.number()]))).optional(),
+    account: Account.optional(),
     ending: z.string().nullable(),
     rng: z.number().int().min(0).max(0xffffffff),
     log: z.array(z.looseObject({ type: z.string(), turn: z.number().int() })),
@@ -83,6 +72,9 @@ export function restoreRun(scenario: Scenario, snapshot: unknown): Runner {
   }
   const state = snap.state;
   const fits =
+    snap.version === SAVE_VERSION &&
+    state.account !== undefined &&
+    state.points !== undefined &&
     snap.scenario.version === scenario.meta.version &&
     scenario.nodes[state.node] !== undefined &&
     state.line < scenario.nodes[state.node]!.lines.length &&
@@ -90,27 +82,57 @@ export function restoreRun(scenario: Scenario, snapshot: unknown): Runner {
     (state.ending === null || scenario.endings[state.ending] !== undefined) &&
     Object.keys(scenario.variables ?? {}).every((k) => k in state.vars);
   if (fits) return resumeRunner(scenario, snap.seed, structuredClone(state));
-  return replayChoices(scenario, snap.seed, state.chosen);
+  return replayDecisions(scenario, snap.seed, decisionsOf(state));
+}
+
+/** One decision of a run: the option chosen at a node, with the listening stance of that turn. */
+export interface Decision {
+  node: string;
+  option: string;
+  listening?: ListeningStance;
+}
+
+/** The decisions recorded in a run's state (its choice events; `chosen` for very old saves). */
+export function decisionsOf(state: Pick<RunState, "log" | "chosen">): Decision[] {
+  const fromLog = state.log.filter((e): e is Extract<RunEvent, { type: "choice" }> => e.type === "choice");
+  if (fromLog.length === state.chosen.length) {
+    return fromLog.map((e) => (e.listening ? { node: e.node, option: e.option, listening: e.listening } : { node: e.node, option: e.option }));
+  }
+  return state.chosen.map((key) => {
+    const [node, option] = key.split("/") as [string, string];
+    return { node, option };
+  });
 }
 
 /**
- * Plays a run from the start with the given `node/option` choices, advancing through
- * lines in between. Throws SaveError naming the first choice that no longer fits.
+ * Plays a run from the start with the given decisions, advancing through lines in
+ * between. Throws SaveError naming the first decision that no longer fits.
  */
-export function replayChoices(scenario: Scenario, seed: number | string, choices: readonly string[]): Runner {
+export function replayDecisions(scenario: Scenario, seed: number | string, decisions: readonly Decision[]): Runner {
   const runner = createRunner(scenario, seed);
-  choices.forEach((key, i) => {
-    const [node, option] = key.split("/") as [string, string];
+  decisions.forEach((d, i) => {
     for (let guard = 0; runner.status === "line" && guard < 10_000; guard++) runner.advance();
-    if (runner.status !== "awaiting-choice" || runner.state.node !== node) {
-      throw new SaveError(`$.state.chosen[${i}]: the scenario no longer reaches a choice at node "${node}"`);
+    if (runner.status !== "awaiting-choice" || runner.state.node !== d.node) {
+      throw new SaveError(`$.state.chosen[${i}]: the scenario no longer reaches a choice at node "${d.node}"`);
     }
     try {
-      runner.choose(option);
+      runner.choose(d.option, runner.state.account.meeting ? d.listening : undefined);
     } catch (e) {
       if (e instanceof RunnerError) throw new SaveError(`$.state.chosen[${i}]: ${e.message}`);
       throw e;
     }
   });
   return runner;
+}
+
+/** Replays `node/option` keys (no listening stances). */
+export function replayChoices(scenario: Scenario, seed: number | string, choices: readonly string[]): Runner {
+  return replayDecisions(
+    scenario,
+    seed,
+    choices.map((key) => {
+      const [node, option] = key.split("/") as [string, string];
+      return { node, option };
+    }),
+  );
 }

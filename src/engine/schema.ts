@@ -1,72 +1,51 @@
 /**
- * Scenario format v1: the zod schema is the single source of truth for the scenario
+ * Scenario format v2: the zod schema is the single source of truth for the scenario
  * types, the loader's error messages and the JSON Schema editors use
  * (`npm run scenarios:schema`). Conditions and effects are plain data: nothing here is
  * ever evaluated as code.
  */
 import { z } from "zod";
 
-/** Locales the game ships. zh-CN is primary; every player-visible string exists in both. */
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const PRIMARY_LOCALE: Locale = "zh-CN";
-
-/** The five canonical steps of key-account development (DOMAIN.md §1), in order. */
-export const PIPELINE_STAGES = ["research", "awareness", "shortlist", "bid", "keep-grow"] as const;
-export type PipelineStage = (typeof PIPELINE_STAGES)[number];
-
-/** Client departments a stakeholder belongs to (DOMAIN.md §2). */
-export const DEPARTMENTS = ["procurement", "finance", "technical", "users", "executive"] as const;
-export type Department = (typeof DEPARTMENTS)[number];
-
-/** A stakeholder's part in the buying decision: who decides, who pays, who uses, who advises. */
-export const DECISION_ROLES = ["decider", "payer", "user", "influencer", "gatekeeper", "coach"] as const;
-export type DecisionRole = (typeof DECISION_ROLES)[number];
-
-/** Scored competencies of the debrief scorecard. */
-export const COMPETENCIES = ["questioning", "listening", "presenting", "relationships", "strategy", "outcome"] as const;
-export type Competency = (typeof COMPETENCIES)[number];
-
-/** How a scenario can end, from the account's point of view. */
-export const OUTCOMES = ["lost-shortlist", "lost-bid", "stalled", "won", "strategic-partner"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const SPIN_TYPES = ["situation", "problem", "implication", "need-payoff"] as const;
-export type SpinType = (typeof SPIN_TYPES)[number];
-export const FABE_PARTS = ["feature", "advantage", "benefit", "evidence"] as const;
-export type FabePart = (typeof FABE_PARTS)[number];
-export const LISTENING_BEHAVIOURS = ["body-language", "summarise", "take-notes", "distracted"] as const;
-export type ListeningBehaviour = (typeof LISTENING_BEHAVIOURS)[number];
-export const ATTACK_TACTICS = ["guerrilla", "flanking", "frontal"] as const;
-export const DEFENCE_TACTICS = ["barrier", "in-depth", "strategic"] as const;
-export const TACTICS = [...ATTACK_TACTICS, ...DEFENCE_TACTICS] as const;
-export type Tactic = (typeof TACTICS)[number];
-export const RELATIONSHIP_ACTIONS = [
-  "reciprocity",
-  "personal-care",
-  "executive-interaction",
-  "holiday-care",
-  "bring-colleague",
-  "gift",
-] as const;
-export type RelationshipAction = (typeof RELATIONSHIP_ACTIONS)[number];
-export const AWARENESS_METHODS = [
-  "technical-exchange",
-  "track-record",
-  "product-intro",
-  "factory-visit",
-  "authority",
-  "solution-test",
-] as const;
-export type AwarenessMethod = (typeof AWARENESS_METHODS)[number];
-export const CLOSE_STYLES = ["push", "advance"] as const;
-
-export const COMPARISONS = ["==", "!=", "<", "<=", ">", ">="] as const;
-export type Comparison = (typeof COMPARISONS)[number];
+export * from "./vocabulary.ts";
+import {
+  ACCOUNT_FIGURES,
+  AWARENESS_METHODS,
+  CLOSE_STYLES,
+  COLLEAGUES,
+  COMPARISONS,
+  COMPETENCIES,
+  COMPETITOR_ACTIONS,
+  COMPETITOR_POSITIONS,
+  DECISION_ROLES,
+  DEPARTMENTS,
+  FABE_PARTS,
+  LEVELS,
+  LISTENING_BEHAVIOURS,
+  LOCALES,
+  METERS,
+  NEED_STATES,
+  OUTCOMES,
+  PARTNER_TRAITS,
+  PIPELINE_STAGES,
+  RELATIONSHIP_ACTIONS,
+  SPIN_TYPES,
+  STAGE3_TASKS,
+  TACTICS,
+  TASK_STATUSES,
+  type AccountFigure,
+  type Colleague,
+  type Comparison,
+  type DecisionRole,
+  type Level,
+  type Meter,
+  type NeedState,
+  type Stage3Task,
+  type TaskStatus,
+} from "./vocabulary.ts";
 
 /** Format marker and the newest format version this build reads. */
 export const SCENARIO_FORMAT = "dealcraft-scenario";
-export const SCENARIO_FORMAT_VERSION = 1;
+export const SCENARIO_FORMAT_VERSION = 2;
 
 const Id = z
   .string()
@@ -93,7 +72,18 @@ export type Condition =
   | { var: string; op: Comparison; value: VarValue }
   | { stage: string; op?: Comparison }
   | { visited: string }
-  | { chosen: { node: string; option: string } };
+  | { chosen: { node: string; option: string } }
+  | { level: string; op: Comparison; value: Level }
+  | { count: { level: Level; roles?: DecisionRole[] }; op: Comparison; value: number }
+  | { need: { who: string; need: string }; op?: Comparison; value: NeedState }
+  | { meter: { who: string; meter: Meter }; op: Comparison; value: number }
+  | { task: Stage3Task; value: TaskStatus }
+  | { figure: AccountFigure; op: Comparison; value: number }
+  | { noted: string }
+  | { researched: string }
+  | { gate: string }
+  | { excluded: string }
+  | { pair: Colleague };
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -106,6 +96,27 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       .strict(),
     z.object({ visited: Id }).strict(),
     z.object({ chosen: z.object({ node: Id, option: Id }).strict() }).strict(),
+    z.object({ level: Id.describe("stakeholder id"), op: z.enum(COMPARISONS), value: z.enum(LEVELS) }).strict(),
+    z
+      .object({
+        count: z.object({ level: z.enum(LEVELS), roles: z.array(z.enum(DECISION_ROLES)).optional() }).strict(),
+        op: z.enum(COMPARISONS),
+        value: z.number().int().min(0),
+      })
+      .strict()
+      .describe("how many stakeholders (of these roles) are at this level or above"),
+    z
+      .object({ need: z.object({ who: Id, need: Id }).strict(), op: z.enum(COMPARISONS).optional(), value: z.enum(NEED_STATES) })
+      .strict()
+      .describe("compares how far a need has developed; default op >="),
+    z.object({ meter: z.object({ who: Id, meter: z.enum(METERS) }).strict(), op: z.enum(COMPARISONS), value: z.number() }).strict(),
+    z.object({ task: z.enum(STAGE3_TASKS), value: z.enum(TASK_STATUSES) }).strict(),
+    z.object({ figure: z.enum(ACCOUNT_FIGURES), op: z.enum(COMPARISONS), value: z.number() }).strict(),
+    z.object({ noted: Id.describe("a note id: in the notebook") }).strict(),
+    z.object({ researched: Id.describe("a research fact id") }).strict(),
+    z.object({ gate: Id.describe("stage id: its gate holds now") }).strict(),
+    z.object({ excluded: Id.describe("competitor id: screened out") }).strict(),
+    z.object({ pair: z.enum(COLLEAGUES).describe("this colleague has been brought in") }).strict(),
   ]),
 );
 
@@ -130,7 +141,14 @@ export type Effect =
   | { end: string }
   | { score: ScoreEvent }
   | { if: Condition; then: Effect[]; else?: Effect[] }
-  | { random: { weight: number; effects: Effect[] }[] };
+  | { random: { weight: number; effects: Effect[] }[] }
+  | { meter: { who: string; trust?: number; interest?: number; emotion?: number } }
+  | { need: { who: string; need: string; to: NeedState } }
+  | { task: Stage3Task; status: TaskStatus }
+  | { figure: "weeks" | "budget" | "risk" | "integration"; by: number }
+  | { note: string }
+  | { exclude: string }
+  | { trait: (typeof PARTNER_TRAITS)[number] };
 
 export const Effect: z.ZodType<Effect> = z.lazy(() =>
   z.union([
@@ -149,21 +167,62 @@ export const Effect: z.ZodType<Effect> = z.lazy(() =>
       })
       .strict()
       .describe("pick one branch with the run's seeded RNG, by weight"),
+    z
+      .object({
+        meter: z
+          .object({ who: Id, trust: z.number().optional(), interest: z.number().optional(), emotion: z.number().optional() })
+          .strict(),
+      })
+      .strict()
+      .describe("change a stakeholder's meters by these amounts"),
+    z.object({ need: z.object({ who: Id, need: Id, to: z.enum(NEED_STATES) }).strict() }).strict(),
+    z.object({ task: z.enum(STAGE3_TASKS), status: z.enum(TASK_STATUSES) }).strict(),
+    z.object({ figure: z.enum(["weeks", "budget", "risk", "integration"]), by: z.number().finite() }).strict(),
+    z.object({ note: Id.describe("put a note in the player's notebook") }).strict(),
+    z.object({ exclude: Id.describe("screen a competitor out of the tender") }).strict(),
+    z.object({ trait: z.enum(PARTNER_TRAITS) }).strict(),
   ]),
 );
 
 /** What kind of sales move an option is: the mechanics and the scorecard read this tag. */
 export const MoveTag = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("spin"), type: z.enum(SPIN_TYPES), need: Id.optional() }).strict(),
   z
-    .object({ kind: z.literal("pitch"), parts: z.array(z.enum(FABE_PARTS)).min(1), need: Id.optional() })
+    .object({
+      kind: z.literal("spin"),
+      type: z.enum(SPIN_TYPES),
+      need: Id.optional().describe("the addressed stakeholder's need this question works on"),
+      fact: Id.optional().describe("situation questions: the research fact it asks about"),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal("pitch"), parts: z.array(z.enum(FABE_PARTS)).min(1), need: Id.optional().describe("the need the benefit answers") })
     .strict(),
   z.object({ kind: z.literal("listen"), behaviour: z.enum(LISTENING_BEHAVIOURS) }).strict(),
-  z.object({ kind: z.literal("tactic"), tactic: z.enum(TACTICS) }).strict(),
-  z.object({ kind: z.literal("relationship"), action: z.enum(RELATIONSHIP_ACTIONS) }).strict(),
+  z
+    .object({
+      kind: z.literal("tactic"),
+      tactic: z.enum(TACTICS),
+      against: Id.optional().describe("competitor id; default: the strongest one still in"),
+      fits: Condition.optional().describe("overrides the engine's rule for when this tactic fits"),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("relationship"),
+      action: z.enum(RELATIONSHIP_ACTIONS),
+      value: z.number().min(0).optional().describe("money value of a gift or hospitality, in the scenario's currency"),
+      colleague: z.enum(COLLEAGUES).optional().describe("bring-colleague: who joins"),
+    })
+    .strict(),
   z.object({ kind: z.literal("awareness"), method: z.enum(AWARENESS_METHODS) }).strict(),
   z.object({ kind: z.literal("close"), style: z.enum(CLOSE_STYLES) }).strict(),
   z.object({ kind: z.literal("talk") }).strict(),
+  z.object({ kind: z.literal("research"), fact: Id }).strict().describe("stage 1: learn a fact before meeting anyone"),
+  z
+    .object({ kind: z.literal("rules"), terms: z.enum(["technical", "commercial"]) })
+    .strict()
+    .describe("我定规则: embed terms that favour us in the tender documents"),
+  z.object({ kind: z.literal("screen"), competitor: Id }).strict().describe("我定对手: screen a competitor out"),
 ]);
 export type MoveTag = z.infer<typeof MoveTag>;
 
@@ -176,6 +235,11 @@ export const Option = z
     condition: Condition.optional().describe("the option is offered only while this holds"),
     effects: z.array(Effect).optional(),
     next: Id.optional().describe("node to go to after the effects, unless an effect went elsewhere"),
+    cost: z
+      .object({ weeks: z.number().min(0).optional(), budget: z.number().min(0).optional() })
+      .strict()
+      .optional()
+      .describe("time and money on top of the engine's own cost for this kind of move; unaffordable options are not offered"),
   })
   .strict();
 export type Option = z.infer<typeof Option>;
@@ -191,6 +255,11 @@ export type Line = z.infer<typeof Line>;
 export const ScenarioNode = z
   .object({
     title: LocalizedText.optional().describe("meeting or scene title shown above the dialogue"),
+    meeting: Id.optional().describe("the meeting this node belongs to; a new id starts a new meeting"),
+    notes: z
+      .array(Id)
+      .optional()
+      .describe("notable things said here (ids in $.notes): noted if the player is taking notes, else maybe forgotten"),
     lines: z.array(Line).min(1),
     onEnter: z.array(Effect).optional(),
     options: z.array(Option).min(1).optional(),
@@ -216,12 +285,30 @@ export const Stakeholder = z
     department: z.enum(DEPARTMENTS),
     decisionRole: z.enum(DECISION_ROLES),
     archetype: Id.optional().describe("portrait archetype used by the presentation layer"),
+    meters: z
+      .object({
+        trust: z.number().min(0).max(10),
+        interest: z.number().min(0).max(10),
+        emotion: z.number().min(0).max(10),
+      })
+      .strict()
+      .optional()
+      .describe("starting trust / interest / emotion, each 0-10; default 1 / 2 / 3 (a stranger)"),
+    needs: z
+      .record(Id, z.object({ implied: LocalizedText, explicit: LocalizedText }).strict())
+      .optional()
+      .describe("hidden implied needs: what the problem is, and how the stakeholder states it once explicit"),
   })
   .strict();
 export type Stakeholder = z.infer<typeof Stakeholder>;
 
 export const Stage = z
-  .object({ id: Id, pipeline: z.enum(PIPELINE_STAGES), title: LocalizedText.optional() })
+  .object({
+    id: Id,
+    pipeline: z.enum(PIPELINE_STAGES),
+    title: LocalizedText.optional(),
+    gate: Condition.optional().describe("what must hold to enter this stage, e.g. two deciders at personal trust"),
+  })
   .strict();
 export type Stage = z.infer<typeof Stage>;
 
@@ -269,6 +356,60 @@ export const ScenarioSchema = z
     start: Id,
     nodes: z.record(Id, ScenarioNode),
     endings: z.record(Id, Ending),
+    meetings: z
+      .record(Id, z.object({ title: LocalizedText, weeks: z.number().min(0).optional().describe("time the meeting takes; default 1") }).strict())
+      .optional(),
+    notes: z.record(Id, LocalizedText).optional().describe("things a stakeholder says that the player may note down"),
+    research: z.record(Id, LocalizedText).optional().describe("facts a rep can find out before meeting anyone"),
+    competitors: z
+      .record(
+        Id,
+        z
+          .object({
+            name: LocalizedText,
+            position: z.enum(COMPETITOR_POSITIONS),
+            strength: z.number().min(0).max(10).describe("0-10; a frontal attack needs to be clearly stronger"),
+          })
+          .strict(),
+      )
+      .optional(),
+    competitorScript: z
+      .array(
+        z
+          .object({
+            at: Id.describe("meeting id: the competitor acts as this meeting starts"),
+            competitor: Id,
+            moves: z
+              .array(
+                z
+                  .object({
+                    weight: z.number().positive(),
+                    action: z.enum(COMPETITOR_ACTIONS),
+                    target: Id.optional().describe("stakeholder hit; default: all"),
+                    power: z.number().min(0).max(5),
+                    news: LocalizedText.describe("what the player hears"),
+                  })
+                  .strict(),
+              )
+              .min(1)
+              .describe("one is drawn with the seeded RNG"),
+          })
+          .strict(),
+      )
+      .optional(),
+    resources: z
+      .object({ weeks: z.number().min(0), budget: z.number().min(0) })
+      .strict()
+      .optional()
+      .describe("weeks until the tender and the activity budget; default 12 and 10"),
+    policy: z
+      .object({
+        giftCap: z.number().min(0).describe("largest gift or hospitality value the compliance policy allows"),
+        riskLimit: z.number().positive().describe("compliance risk at which the bid is disqualified"),
+        disqualifiedEnding: Id.describe("ending reached on disqualification"),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

@@ -3,14 +3,16 @@ import type { AppStore } from "../store/index.ts";
 import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
 import type { CatalogueEntry } from "../content/catalogue.ts";
+import type { Scenario } from "../engine/loader.ts";
 
 /** What the scenes share, built once in main.ts and kept in the game registry. */
 export interface Services {
   store: AppStore;
   mirror: Mirror;
   sound: Sound;
-  /** Filled by the Preloader. */
-  catalogue: CatalogueEntry[];
+  /** The bundled scenarios once loaded (after the title shows); see ensureCatalogue. */
+  catalogue: CatalogueEntry[] | null;
+  catalogueLoading?: Promise<CatalogueEntry[]>;
   launch: LaunchOptions;
 }
 
@@ -24,4 +26,22 @@ export const DEFAULT_SCENARIO_ID = "first-meetings";
 
 export function services(scene: Phaser.Scene): Services {
   return scene.registry.get("services") as Services;
+}
+
+/**
+ * Loads the scenario catalogue once, on first need. The schema validator (zod) and the
+ * scenario files come with it in a separate chunk, so the title shows before they load.
+ */
+export function ensureCatalogue(svc: Services): Promise<CatalogueEntry[]> {
+  if (svc.catalogue) return Promise.resolve(svc.catalogue);
+  svc.catalogueLoading ??= import("../content/catalogue.ts")
+    .then((m) => m.loadCatalogue(DEFAULT_SCENARIO_ID))
+    .then((entries) => (svc.catalogue = entries));
+  return svc.catalogueLoading;
+}
+
+/** A loaded scenario by id, if the catalogue has it. */
+export function findScenario(svc: Services, id: string): Scenario | undefined {
+  const e = svc.catalogue?.find((x) => x.ok && x.scenario.meta.id === id);
+  return e && e.ok ? e.scenario : undefined;
 }

@@ -5,9 +5,9 @@
  */
 import { createStore, type StateCreator, type StoreApi } from "zustand/vanilla";
 import { persist, type PersistStorage, type StorageValue } from "zustand/middleware";
-import { z } from "zod";
-import { LOCALES, PRIMARY_LOCALE, type Locale } from "../engine/schema.ts";
-import type { RunSnapshot } from "../engine/save.ts";
+import { LOCALES, PRIMARY_LOCALE, type Locale } from "../engine/vocabulary.ts";
+import type { RunSnapshot } from "../engine/snapshot.ts";
+import type { LocalizedText } from "../engine/schema.ts";
 import type { StringKey } from "../content/i18n.ts";
 
 /** Version of the persisted store document. Bump it and extend `migrate` when the shape changes. */
@@ -32,6 +32,8 @@ export interface ScenarioRecord {
 /** The run in progress, autosaved after every step so a reload loses nothing. */
 export interface SavedRun {
   scenarioId: string;
+  /** The scenario's title, so the title screen can offer "Continue" before any scenario loads. */
+  title?: LocalizedText;
   snapshot: RunSnapshot;
 }
 
@@ -102,19 +104,36 @@ const noticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (set) => ({
   dismissNotices: () => set({ notices: [] }),
 });
 
-const SettingsShape = z.object({
-  locale: z.enum(LOCALES),
-  volume: z.number().min(0).max(1),
-  muted: z.boolean(),
-});
-const ProgressShape = z.record(
-  z.string(),
-  z.object({ best: z.number(), last: z.number(), ending: z.string(), plays: z.number().int().min(0) }),
-);
-// The snapshot inside is validated in depth by the engine when the run is resumed.
-const RunShape = z
-  .object({ scenarioId: z.string(), snapshot: z.looseObject({ format: z.literal("dealcraft-run") }) })
-  .nullable();
+// Hand-written guards (not zod) keep the first bundle small; the snapshot inside a saved
+// run is validated in depth by the engine when the run is resumed.
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+function validSettings(v: unknown): v is Settings {
+  return (
+    isRecord(v) &&
+    (LOCALES as readonly unknown[]).includes(v.locale) &&
+    isNum(v.volume) &&
+    v.volume >= 0 &&
+    v.volume <= 1 &&
+    typeof v.muted === "boolean"
+  );
+}
+
+/** The first bad path in a progress record, or null when it is sound. */
+function progressProblem(v: unknown): string | null {
+  if (!isRecord(v)) return "progress";
+  for (const [id, rec] of Object.entries(v)) {
+    if (!isRecord(rec)) return id;
+    for (const k of ["best", "last", "plays"] as const) if (!isNum(rec[k])) return `${id}.${k}`;
+    if (typeof rec.ending !== "string") return `${id}.ending`;
+  }
+  return null;
+}
+
+function validRun(v: unknown): v is SavedRun | null {
+  return v === null || (isRecord(v) && typeof v.scenarioId === "string" && isRecord(v.snapshot) && v.snapshot.format === "dealcraft-run");
+}
 
 /** Older store documents become the current shape here. Version 0 (no version) had no progress. */
 export function migrate(persisted: unknown, version: number): Persisted {
@@ -132,18 +151,16 @@ function validatedMerge(persisted: unknown, current: AppState): AppState {
   const notices = [...current.notices];
   const next: AppState = { ...current };
   if (p.settings !== undefined) {
-    const r = SettingsShape.safeParse(p.settings);
-    if (r.success) next.settings = r.data;
+    if (validSettings(p.settings)) next.settings = { ...DEFAULT_SETTINGS, ...p.settings };
     else notices.push({ key: "notice.settings-reset" });
   }
   if (p.progress !== undefined) {
-    const r = ProgressShape.safeParse(p.progress);
-    if (r.success) next.progress = r.data;
-    else notices.push({ key: "notice.progress-reset", vars: { reason: r.error.issues[0]?.path.join(".") || "?" } });
+    const problem = progressProblem(p.progress);
+    if (problem === null) next.progress = p.progress as Record<string, ScenarioRecord>;
+    else notices.push({ key: "notice.progress-reset", vars: { reason: problem } });
   }
   if (p.run !== undefined) {
-    const r = RunShape.safeParse(p.run);
-    if (r.success) next.run = r.data as SavedRun | null;
+    if (validRun(p.run)) next.run = p.run;
     else notices.push({ key: "notice.run-reset", vars: { reason: "format" } });
   }
   next.notices = notices;

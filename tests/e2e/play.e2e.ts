@@ -72,6 +72,8 @@ describe.each(LOCALES)("playing the starter scenario by keyboard in $locale", (L
     expect(m.heading).toBe(L.debrief);
     expect(choices).toBeGreaterThanOrEqual(3);
     await screenshot(page, `5-debrief-${L.locale}`);
+    await page.keyboard.press("ArrowRight");
+    await screenshot(page, `6-debrief-timeline-${L.locale}`);
 
     const totalLine = m.lines.find((l) => L.total.test(l));
     expect(totalLine, JSON.stringify(m.lines)).toBeDefined();
@@ -79,6 +81,28 @@ describe.each(LOCALES)("playing the starter scenario by keyboard in $locale", (L
     expect(Number(L.total.exec(totalLine!)![1])).toBe(expected.state.score.total);
     const endingTitle = starter.endings[expected.state.ending!].title[L.locale];
     expect(m.lines.some((l) => l.includes(endingTitle))).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("listening during a meeting", () => {
+  it("switches posture with L and note-taking with N, and says so in the account panel", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}?lang=zh-CN&seed=5`);
+    await waitForHeading(page, "大客户攻防");
+    await press(page, "Enter");
+    let m = await press(page, "1");
+    for (let i = 0; i < 50 && !m.lines.some((l) => l.startsWith("做笔录：")); i++) {
+      m = optionsOf(m).length ? await press(page, "1") : await press(page, "Space");
+    }
+    expect(m.lines).toContain("做笔录：关（N 切换）");
+    expect(m.lines).toContain("姿态：一般（L 切换）");
+    m = await press(page, "n");
+    expect(m.lines).toContain("做笔录：开（N 切换）");
+    m = await press(page, "l");
+    expect(m.lines).toContain("姿态：积极（前倾·眼神·点头）（L 切换）");
+    expect(m.lines.some((l) => l.startsWith("入围五项任务："))).toBe(true);
+    await screenshot(page, "7-meeting-listening-zh-CN");
     await page.context().close();
   });
 });

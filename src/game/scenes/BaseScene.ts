@@ -1,7 +1,7 @@
 import { Phaser } from "../phaser.ts";
 import { services, type Services } from "../services.ts";
 import { t, type StringKey } from "../../content/i18n.ts";
-import type { Locale } from "../../engine/schema.ts";
+import { type Locale } from "../../engine/vocabulary.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import { Menu, type MenuItem, type MenuLayout } from "../../ui/menu.ts";
 

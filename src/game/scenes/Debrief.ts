@@ -1,8 +1,11 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
+import { findScenario } from "../services.ts";
 import type { DebriefData } from "./Meeting.ts";
 import { localize, moveLabel, type StringKey } from "../../content/i18n.ts";
-import { COMPETENCIES } from "../../engine/schema.ts";
+import { COMPETENCIES, STAGE3_TASKS } from "../../engine/vocabulary.ts";
+import { initialAccount, switchingCost } from "../../engine/account.ts";
+import { PRINCIPLES } from "../../engine/runner.ts";
 import type { RunEvent } from "../../engine/runner.ts";
 import type { Scenario } from "../../engine/loader.ts";
 import { addText } from "../../ui/text.ts";
@@ -25,13 +28,13 @@ export class Debrief extends BaseScene {
   }
 
   create(data: DebriefData): void {
-    const entry = this.svc.catalogue.find((e) => e.ok && e.scenario.meta.id === data.scenarioId);
-    if (!entry || !entry.ok) {
+    const scenario = findScenario(this.svc, data.scenarioId);
+    if (!scenario) {
       this.scene.start(SceneKey.Title);
       return;
     }
     this.result = data;
-    this.scenario = entry.scenario;
+    this.scenario = scenario;
     this.page = 0;
     this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
       if (!this.sys.isActive()) return;
@@ -47,8 +50,9 @@ export class Debrief extends BaseScene {
     return this.result.snapshot.state.log.filter((e): e is ScoreEvent => e.type === "score");
   }
 
+  /** Page 0 is the scorecard; the timeline pages follow. */
   private pageCount(): number {
-    return this.pageStarts.length;
+    return 1 + this.pageStarts.length;
   }
 
   private turn(delta: number): void {
@@ -63,6 +67,61 @@ export class Debrief extends BaseScene {
     return o ? localize(o.text, this.locale) + this.t("format.paren", { text: moveLabel(o.move, this.locale) }) : option;
   }
 
+  /** Page 0: competencies as labelled bars, the stage tasks, the relationship map, talk share. */
+  private drawScorecard(mirror: string[], top: number): void {
+    const st = this.result.snapshot.state;
+    const a = st.account;
+    let y = top;
+    addText(this, 60, y, this.t("debrief.scorecard"), { size: 18, bold: true });
+    y += 30;
+    for (const c of COMPETENCIES) {
+      const v = st.score.competencies[c];
+      addText(this, 60, y, this.t(`competency.${c}` as StringKey), { size: 16 });
+      this.add.rectangle(170, y + 3, 300, 16, COLORS.chip).setOrigin(0, 0);
+      this.add.rectangle(170, y + 3, 3 * v, 16, v >= 60 ? 0x7fd99a : v >= 40 ? 0xf2c14e : 0xff9b8f).setOrigin(0, 0);
+      addText(this, 480, y, String(v), { size: 16, bold: true });
+      y += 28;
+    }
+    mirror.push(COMPETENCIES.map((c) => `${this.t(`competency.${c}` as StringKey)} ${st.score.competencies[c]}`).join("，"));
+
+    y += 6;
+    const talkEntries = Object.entries(a.talk);
+    if (talkEntries.length) {
+      addText(this, 60, y, this.t("debrief.talk"), { size: 16, bold: true, width: 500 });
+      y += 26;
+      const talk = talkEntries.map(([id, share]) =>
+        this.t("debrief.talk-meeting", { meeting: localize(this.scenario.meetings?.[id]?.title, this.locale) || id, share: Math.round(share * 100) }),
+      );
+      addText(this, 60, y, talk.join("\n"), { size: 15, color: COLORS.textDim, width: 500 });
+      mirror.push(this.t("debrief.talk"), ...talk);
+    }
+
+    let ry = top;
+    const rx = 620;
+    if (this.scenario.stages.some((s) => s.pipeline === "shortlist")) {
+      addText(this, rx, ry, this.t("panel.tasks"), { size: 18, bold: true });
+      ry += 28;
+      const tasks = STAGE3_TASKS.map((task) => `${this.t(`task.${a.tasks[task]}` as StringKey)} ${this.t(`task.${task}` as StringKey)}`);
+      const tt = addText(this, rx, ry, tasks.join("\n"), { size: 15, width: 600, lineSpacing: 4 });
+      ry += tt.height + 10;
+      mirror.push(`${this.t("panel.tasks")}：${tasks.join("，")}`);
+    }
+    addText(this, rx, ry, this.t("debrief.relationships"), { size: 18, bold: true });
+    ry += 28;
+    const start = initialAccount(this.scenario);
+    const rel = Object.entries(this.scenario.cast).map(([id, who]) => {
+      const end = a.stakeholders[id]!;
+      const from = this.t(`level.${start.stakeholders[id]!.level}` as StringKey);
+      return `${localize(who.name, this.locale)}（${localize(who.title, this.locale)}）：${from} → ${this.t(`level.${end.level}` as StringKey)}`;
+    });
+    const pairs = a.pairs.length
+      ? this.t("debrief.pairs", { pairs: a.pairs.map((p) => this.t(`colleague.${p}` as StringKey)).join("、") })
+      : this.t("debrief.no-pairs");
+    const switching = this.t("debrief.switching", { n: switchingCost(a) });
+    addText(this, rx, ry, [...rel, pairs, switching].join("\n"), { size: 15, width: 600, lineSpacing: 4 });
+    mirror.push(...rel, pairs, switching);
+  }
+
   private draw(): void {
     this.clear();
     const st = this.result.snapshot.state;
@@ -75,28 +134,18 @@ export class Debrief extends BaseScene {
     const endingTitle = ending && named !== outcome ? named + this.t("format.paren", { text: outcome }) : named;
     const endLine = this.t("debrief.ending", { title: endingTitle });
     addText(this, 60, 80, endLine, { size: 24, bold: true });
-    const summary = addText(this, 60, 116, localize(ending?.summary, this.locale), { size: 19, color: COLORS.textDim, width: 760 });
+    const summary = addText(this, 60, 114, localize(ending?.summary, this.locale), { size: 17, color: COLORS.textDim, width: 860 });
     const total = this.t("debrief.total", { total: st.score.total });
     addText(this, WIDTH - 60, 80, total, { size: 34, bold: true, color: COLORS.accent }).setOrigin(1, 0);
     mirror.push(total, endLine, localize(ending?.summary, this.locale));
 
-    // Per-competency sums, as labelled numbers (no colour-only meaning).
-    const compY = Math.max(summary.y + summary.height + 14, 170);
-    const compW = (WIDTH - 120) / COMPETENCIES.length;
-    COMPETENCIES.forEach((c, i) => {
-      const v = st.score.competencies[c];
-      const x = 60 + i * compW;
-      this.add.rectangle(x, compY, compW - 10, 56, COLORS.panel).setOrigin(0, 0).setRounded(8);
-      addText(this, x + 12, compY + 6, this.t(`competency.${c}` as StringKey), { size: 16, color: COLORS.textDim });
-      addText(this, x + 12, compY + 26, v > 0 ? `+${v}` : String(v), { size: 22, bold: true, color: v > 0 ? COLORS.good : v < 0 ? COLORS.bad : COLORS.text });
-    });
-    mirror.push(COMPETENCIES.map((c) => `${this.t(`competency.${c}` as StringKey)} ${st.score.competencies[c]}`).join("，"));
-
-    let y = compY + 74;
-    addText(this, 60, y, this.t("debrief.events"), { size: 22, bold: true });
-    y += 34;
+    const timelinePage = this.page - 1;
+    const sectionY = Math.max(156, summary.y + summary.height + 10);
+    if (this.page === 0) this.drawScorecard(mirror, sectionY + 34);
+    let y = sectionY + 34;
+    addText(this, 60, sectionY, this.t(this.page === 0 ? "debrief.summary-page" : "debrief.timeline-page"), { size: 20, bold: true, color: COLORS.accent });
     const events = this.scoreEvents();
-    if (events.length === 0) addText(this, 60, y, this.t("debrief.none"), { size: 19, color: COLORS.textDim });
+    if (this.page > 0 && events.length === 0) addText(this, 60, y, this.t("debrief.none"), { size: 19, color: COLORS.textDim });
     this.pageStarts = [0];
     const top = y;
     events.forEach((e, i) => {
@@ -104,18 +153,18 @@ export class Debrief extends BaseScene {
       const head = this.t("debrief.event", { turn: e.turn, competency: this.t(`competency.${e.competency}` as StringKey), points: pts });
       const chosen = e.option ? this.t("format.quote", { text: this.optionText(e.node, e.option) }) : "";
       const better = e.better ? this.t("debrief.better", { option: this.optionText(e.node, e.better) }) : "";
-      const body = [chosen, localize(e.explain, this.locale), better].filter(Boolean).join("\n");
+      const research = e.principle && PRINCIPLES[e.principle]?.research ? this.t("debrief.research") : "";
+      const body = [chosen, localize(e.explain, this.locale) + research, better].filter(Boolean).join("\n");
       const h = addText(this, 60, y, head, { size: 17, bold: true, color: e.points >= 0 ? COLORS.good : COLORS.bad, width: 230 });
       const b = addText(this, 300, y, body, { size: 16, width: WIDTH - 360 });
       const height = Math.max(h.height, b.height) + 10;
       if (y + height > EVENTS_BOTTOM && y > top) {
-        // Starts a new page: lay this event out again at the top.
         this.pageStarts.push(i);
         y = top;
         h.setY(y);
         b.setY(y);
       }
-      const onPage = this.pageStarts.length - 1 === this.page;
+      const onPage = this.pageStarts.length - 1 === timelinePage;
       h.setVisible(onPage);
       b.setVisible(onPage);
       y += height;
@@ -125,9 +174,7 @@ export class Debrief extends BaseScene {
       const better = e.better ? ` ${this.t("debrief.better", { option: this.optionText(e.node, e.better) })}` : "";
       mirror.push(`${this.t("debrief.event", { turn: e.turn, competency: this.t(`competency.${e.competency}` as StringKey), points: e.points })}: ${localize(e.explain, this.locale)}${better}`);
     }
-    if (this.pageCount() > 1) {
-      addText(this, WIDTH - 60, EVENTS_BOTTOM + 2, this.t("debrief.page", { page: this.page + 1, pages: this.pageCount() }), { size: 16, color: COLORS.textDim }).setOrigin(1, 0);
-    }
+    addText(this, WIDTH - 60, EVENTS_BOTTOM + 2, this.t("debrief.page", { page: this.page + 1, pages: this.pageCount() }), { size: 16, color: COLORS.textDim }).setOrigin(1, 0);
 
     const items = [
       { label: this.t("debrief.retry"), onSelect: () => this.scene.start(SceneKey.Meeting, { scenarioId: this.result.scenarioId }) },

@@ -2,10 +2,20 @@ import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
 import { localize, moveLabel, t, type StringKey } from "../../content/i18n.ts";
 import { createRunner, type Runner } from "../../engine/runner.ts";
-import { restoreRun, saveRun, SaveError, type RunSnapshot } from "../../engine/save.ts";
+import { saveRun, type RunSnapshot } from "../../engine/snapshot.ts";
+import { ensureCatalogue, findScenario } from "../services.ts";
 import type { Scenario } from "../../engine/loader.ts";
 import { addText } from "../../ui/text.ts";
+import { drawAccountPanel } from "../../ui/accountPanel.ts";
+import type { Posture } from "../../engine/vocabulary.ts";
+
+/** L moves neutral → engaged → distracted → neutral: the first press does what a player wants. */
+const POSTURE_CYCLE: readonly Posture[] = ["neutral", "engaged", "distracted"];
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+
+/** The dialogue column's width; the account panel takes the rest. */
+const MAIN_W = 860;
+const PANEL_X = 24 + MAIN_W + 20;
 
 export interface MeetingData {
   scenarioId: string;
@@ -21,6 +31,8 @@ export interface DebriefData {
 /** A meeting: who speaks, what they say, and the rep's options. Reads the runner; forwards input. */
 export class Meeting extends BaseScene {
   private runner!: Runner;
+  /** False until the scenario is found and the run started or resumed. */
+  private ready = false;
   private scenario!: Scenario;
 
   constructor() {
@@ -28,20 +40,39 @@ export class Meeting extends BaseScene {
   }
 
   create(data: MeetingData): void {
-    const entry = this.svc.catalogue.find((e) => e.ok && e.scenario.meta.id === data.scenarioId);
-    if (!entry || !entry.ok) {
+    this.ready = false;
+    this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
+      if (!this.sys.isActive()) return;
+      if (ev.key === "Escape") this.scene.start(SceneKey.Title);
+      if (!this.ready) return;
+      if ((ev.key === " " || ev.key === "Enter") && this.runner.status === "line") this.advance();
+      else if (ev.key === "l" || ev.key === "L") this.changeListening("posture");
+      else if (ev.key === "n" || ev.key === "N") this.changeListening("notes");
+    });
+    this.clear();
+    addText(this, WIDTH / 2, 320, this.t("loading"), { size: 28 }).setOrigin(0.5);
+    void this.begin(data);
+  }
+
+  /** Finds the scenario (loading the catalogue if needed), then starts or resumes the run. */
+  private async begin(data: MeetingData): Promise<void> {
+    await ensureCatalogue(this.svc);
+    if (!this.sys.isActive()) return;
+    const scenario = findScenario(this.svc, data.scenarioId);
+    if (!scenario) {
       this.scene.start(SceneKey.Title);
       return;
     }
-    this.scenario = entry.scenario;
+    this.scenario = scenario;
     const store = this.svc.store.getState();
     if (data.resume && store.run?.scenarioId === data.scenarioId) {
+      const { restoreRun } = await import("../../engine/save.ts");
+      if (!this.sys.isActive()) return;
       try {
         this.runner = restoreRun(this.scenario, store.run.snapshot);
       } catch (e) {
-        const reason = e instanceof SaveError ? e.message : String(e);
         store.clearRun();
-        store.notify({ key: "notice.run-reset", vars: { reason } });
+        store.notify({ key: "notice.run-reset", vars: { reason: e instanceof Error ? e.message : String(e) } });
         this.scene.start(SceneKey.Title);
         return;
       }
@@ -50,17 +81,24 @@ export class Meeting extends BaseScene {
       this.runner = createRunner(this.scenario, seed);
       this.autosave();
     }
-
-    this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
-      if (!this.sys.isActive()) return;
-      if (ev.key === "Escape") this.scene.start(SceneKey.Title);
-      else if ((ev.key === " " || ev.key === "Enter") && this.runner.status === "line") this.advance();
-    });
+    this.ready = true;
     this.drawWithLocale(() => this.draw());
   }
 
+  /** L cycles the body-language posture, N toggles note-taking; both last for the meeting. */
+  private changeListening(what: "posture" | "notes"): void {
+    const m = this.runner.state.account.meeting;
+    if (!m || (this.runner.status !== "awaiting-choice" && this.runner.status !== "line")) return;
+    const posture = what === "posture" ? POSTURE_CYCLE[(POSTURE_CYCLE.indexOf(m.posture) + 1) % POSTURE_CYCLE.length]! : m.posture;
+    const notes = what === "notes" ? !m.notes : m.notes;
+    this.runner.setListening({ posture, notes });
+    this.svc.sound.play("move");
+    this.autosave();
+    this.draw();
+  }
+
   private autosave(): void {
-    this.svc.store.getState().saveRun({ scenarioId: this.scenario.meta.id, snapshot: saveRun(this.runner) });
+    this.svc.store.getState().saveRun({ scenarioId: this.scenario.meta.id, title: this.scenario.meta.title, snapshot: saveRun(this.runner) });
   }
 
   private advance(): void {
@@ -104,23 +142,22 @@ export class Meeting extends BaseScene {
     // Top bar: the account, the stage of the deal, the step count.
     this.add.rectangle(0, 0, WIDTH, 52, COLORS.panel).setOrigin(0, 0);
     addText(this, 24, 13, localize(meta.client, this.locale), { size: 20, bold: true });
-    addText(this, WIDTH / 2, 13, this.t("meeting.stage", { stage: stageName }), { size: 20, color: COLORS.accent }).setOrigin(0.5, 0);
-    addText(this, WIDTH - 24, 13, this.t("meeting.turn", { n: r.state.turn + 1 }), { size: 20, color: COLORS.textDim }).setOrigin(1, 0);
+    addText(this, WIDTH - 24, 13, this.t("meeting.stage-turn", { stage: stageName, n: r.state.turn + 1 }), { size: 20, color: COLORS.accent }).setOrigin(1, 0);
 
     let y = 70;
     if (r.title) {
-      addText(this, 40, y, localize(r.title, this.locale), { size: 22, color: COLORS.textDim });
-      y += 36;
+      addText(this, 24, y, localize(r.title, this.locale), { size: 20, color: COLORS.textDim });
+      y += 32;
     }
     const mirrorLines: string[] = [];
     const line = r.line;
     if (line) {
       const who = this.speakerLabel(line.speaker);
-      const plate = addText(this, 56, y, who.title ? `${who.name} · ${who.title}` : who.name, { size: 22, bold: true, color: COLORS.accent });
+      const plate = addText(this, 40, y, who.title ? `${who.name} · ${who.title}` : who.name, { size: 22, bold: true, color: COLORS.accent });
       y += plate.height + 8;
-      const said = addText(this, 64, y + 18, localize(line.text, this.locale), { size: 26, width: WIDTH - 128 }).setDepth(1);
+      const said = addText(this, 48, y + 16, localize(line.text, this.locale), { size: 24, width: MAIN_W - 48 }).setDepth(1);
       const box = this.add
-        .rectangle(40, y, WIDTH - 80, said.height + 36, COLORS.panel)
+        .rectangle(24, y, MAIN_W, said.height + 32, COLORS.panel)
         .setOrigin(0, 0)
         .setRounded(12)
         .setStrokeStyle(2, COLORS.line);
@@ -135,12 +172,11 @@ export class Meeting extends BaseScene {
 
     if (r.status === "awaiting-choice") {
       const options = r.options;
-      const items = options.map((o) => ({
-        label: localize(o.text, this.locale),
-        chip: moveLabel(o.move, this.locale),
-        onSelect: () => this.choose(o.id),
-      }));
-      this.menu(items, { x: 40, y, width: WIDTH - 80, gap: 10, size: 22, numbered: true });
+      const items = options.map((o) => {
+        const cost = o.cost.weeks || o.cost.budget ? ` · ${this.t("cost", { weeks: o.cost.weeks, budget: o.cost.budget })}` : "";
+        return { label: localize(o.text, this.locale), chip: moveLabel(o.move, this.locale) + cost, onSelect: () => this.choose(o.id) };
+      });
+      this.menu(items, { x: 24, y, width: MAIN_W, gap: 8, size: options.length > 4 ? 19 : 21, numbered: true });
       items.forEach((it, i) => mirrorLines.push(`${i + 1}. ${it.label}${this.t("format.paren", { text: it.chip })}`));
       const hint = this.t("meeting.choose", { n: items.length });
       this.footer(hint);
@@ -153,14 +189,16 @@ export class Meeting extends BaseScene {
       const ev = r.state.log.at(-1);
       const reason = ev && ev.type === "stuck" ? ev.reason : "?";
       const msg = t(this.locale, "meeting.stuck", { reason });
-      addText(this, 40, y, msg, { size: 22, color: COLORS.bad, width: WIDTH - 80 });
+      addText(this, 24, y, msg, { size: 22, color: COLORS.bad, width: MAIN_W });
       mirrorLines.push(msg);
     }
+    mirrorLines.push(...drawAccountPanel(this, PANEL_X, 70, WIDTH - PANEL_X - 16, r, this.locale));
     this.svc.mirror.show({ heading: localize(r.title, this.locale) || localize(meta.title, this.locale), lines: mirrorLines });
   }
 
   private footer(hint: string): void {
-    addText(this, 40, HEIGHT - 34, `${hint}   ·   ${this.t("meeting.back")}`, { size: 17, color: COLORS.textDim });
+    const keys = this.runner.state.account.meeting ? `   ·   ${this.t("meeting.listen-keys")}` : "";
+    addText(this, 24, HEIGHT - 30, `${hint}${keys}   ·   ${this.t("meeting.back")}`, { size: 16, color: COLORS.textDim });
   }
 }
 

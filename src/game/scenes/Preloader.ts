@@ -1,13 +1,14 @@
 import { Phaser } from "../phaser.ts";
 import { SceneKey } from "../keys.ts";
 import { services } from "../services.ts";
-import { bundledScenarioUrls, entryFromText, sortCatalogue } from "../../content/catalogue.ts";
-import { DEFAULT_SCENARIO_ID } from "../services.ts";
 import { t } from "../../content/i18n.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 
-/** Loads the bundled scenarios through Phaser's loader with a progress bar, validates them, then shows the title. */
+/**
+ * Shows a progress bar while the title's assets load. Scenario files and sound load
+ * later, after the title is on screen, so the first visit stays small and fast.
+ */
 export class Preloader extends Phaser.Scene {
   constructor() {
     super(SceneKey.Preloader);
@@ -24,22 +25,7 @@ export class Preloader extends Phaser.Scene {
       bar.width = (barW - 8) * p;
     });
     services(this).mirror.show({ heading: t(locale, "loading"), lines: [] });
-    void this.loadScenarios();
-  }
-
-  private async loadScenarios(): Promise<void> {
-    const files = await bundledScenarioUrls();
-    for (const f of files) this.load.text(`scenario:${f.file}`, f.url);
-    this.load.once(Phaser.Loader.Events.COMPLETE, () => {
-      const entries = files.map((f) => {
-        const text = this.cache.text.get(`scenario:${f.file}`) as string | undefined;
-        return text === undefined
-          ? { file: f.file, ok: false as const, problems: [{ path: "$", message: "could not be downloaded" }] }
-          : entryFromText(f.file, text);
-      });
-      services(this).catalogue = sortCatalogue(entries, DEFAULT_SCENARIO_ID);
-      this.scene.start(SceneKey.Title);
-    });
+    this.load.once(Phaser.Loader.Events.COMPLETE, () => this.scene.start(SceneKey.Title));
     this.load.start();
   }
 }

@@ -1,5 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
+import { ensureCatalogue } from "../services.ts";
 import { localize } from "../../content/i18n.ts";
 import { formatProblem } from "../../engine/problems.ts";
 import { addText } from "../../ui/text.ts";
@@ -13,8 +14,16 @@ export class ScenarioSelect extends BaseScene {
   }
 
   create(): void {
-    this.drawWithLocale(() => this.draw());
     this.input.keyboard?.on("keydown-ESC", () => this.scene.start(SceneKey.Title));
+    if (this.svc.catalogue) this.drawWithLocale(() => this.draw());
+    else {
+      this.clear();
+      addText(this, WIDTH / 2, 320, this.t("loading"), { size: 28 }).setOrigin(0.5);
+      this.svc.mirror.show({ heading: this.t("select.heading"), lines: [this.t("loading")] });
+      void ensureCatalogue(this.svc).then(() => {
+        if (this.sys.isActive()) this.drawWithLocale(() => this.draw());
+      });
+    }
   }
 
   private draw(): void {
@@ -23,7 +32,7 @@ export class ScenarioSelect extends BaseScene {
     const progress = this.svc.store.getState().progress;
     const items: MenuItem[] = [];
     const broken: string[] = [];
-    for (const entry of this.svc.catalogue) {
+    for (const entry of this.svc.catalogue ?? []) {
       if (!entry.ok) {
         broken.push(`${this.t("select.broken", { file: entry.file })}: ${entry.problems.slice(0, 2).map(formatProblem).join("; ")}`);
         continue;

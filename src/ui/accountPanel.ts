@@ -1,0 +1,86 @@
+/**
+ * The account view beside a meeting: what a CRM would tell the rep. Reads the runner's
+ * state; draws plain text (numbers and words, never colour alone); returns the same
+ * facts as lines for the aria-live mirror.
+ */
+import type { Phaser } from "../game/phaser.ts";
+import { localize, t, type StringKey } from "../content/i18n.ts";
+import { switchingCost } from "../engine/account.ts";
+import type { Runner } from "../engine/runner.ts";
+import { STAGE3_TASKS, type Locale } from "../engine/vocabulary.ts";
+import { addText } from "./text.ts";
+import { COLORS } from "./theme.ts";
+
+export function drawAccountPanel(scene: Phaser.Scene, x: number, y: number, width: number, runner: Runner, locale: Locale): string[] {
+  const s = runner.scenario;
+  const a = runner.state.account;
+  const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key as StringKey, vars);
+  const mirror: string[] = [];
+  let cy = y;
+  const line = (text: string, o: { size?: number; color?: string; bold?: boolean } = {}) => {
+    const obj = addText(scene, x + 12, cy, text, { size: o.size ?? 15, color: o.color ?? COLORS.text, bold: o.bold ?? false, width: width - 24, lineSpacing: 3 });
+    cy += obj.height + 3;
+    return obj;
+  };
+  const top = cy;
+  line(tr("panel.account"), { size: 17, bold: true, color: COLORS.accent });
+  const res = tr("panel.resources", { weeks: a.weeks, budget: a.budget });
+  line(res, { color: COLORS.textDim });
+  mirror.push(res);
+
+  for (const [id, who] of Object.entries(s.cast)) {
+    const st = a.stakeholders[id]!;
+    const head = `${localize(who.name, locale)} · ${localize(who.title, locale)} — ${tr(`level.${st.level}`)}`;
+    line(head, { bold: true });
+    const meters = tr("meter.line", { trust: st.trust, interest: st.interest, emotion: st.emotion });
+    line(meters, { color: COLORS.textDim, size: 14 });
+    const needs = Object.entries(st.needs)
+      .filter(([, state]) => state !== "hidden")
+      .map(([need, state]) => {
+        const n = who.needs![need]!;
+        return `${tr(`need.${state}`)}：${localize(state === "explicit" ? n.explicit : n.implied, locale)}`;
+      });
+    for (const n of needs) line(`· ${n}`, { size: 14, color: COLORS.good });
+    mirror.push(`${head}（${meters}）${needs.length ? "；" + needs.join("；") : ""}`);
+  }
+
+  if (s.stages.some((st) => st.pipeline === "shortlist")) {
+    cy += 4;
+    line(tr("panel.tasks"), { bold: true });
+    const tasks = STAGE3_TASKS.map((task) => `${tr(`task.${a.tasks[task]}`)} ${tr(`task.${task}`)}`);
+    for (const task of tasks) line(task, { size: 14, color: COLORS.textDim });
+    mirror.push(`${tr("panel.tasks")}：${tasks.join("，")}`);
+  }
+
+  const extra = [tr("panel.switching", { n: switchingCost(a) })];
+  if (a.objections || a.pricePressure || a.risk) extra.push(tr("panel.objections", { objections: a.objections, pressure: a.pricePressure, risk: a.risk }));
+  cy += 4;
+  for (const e of extra) line(e, { size: 14, color: COLORS.textDim });
+  mirror.push(...extra);
+
+  const m = a.meeting;
+  if (m) {
+    cy += 4;
+    line(tr("panel.listening"), { bold: true });
+    const posture = tr("panel.posture", { posture: tr(`posture.${m.posture}`) });
+    const notes = tr("panel.notes", { state: tr(m.notes ? "title.on" : "title.off") });
+    const total = m.rep + m.client;
+    const talk = tr("panel.talk", { share: total ? Math.round((100 * m.rep) / total) : 0 });
+    const book = tr("panel.notebook", { n: a.notebook.length });
+    for (const l of [posture, notes, talk, book]) line(l, { size: 14, color: l === posture && m.posture === "engaged" ? COLORS.good : COLORS.text });
+    mirror.push(posture, notes, talk, book);
+    // Competitor moves since this meeting started.
+    const log = runner.state.log;
+    let i = log.length - 1;
+    while (i >= 0 && !(log[i]!.type === "meeting-start")) i--;
+    for (const e of log.slice(i + 1)) {
+      if (e.type !== "competitor") continue;
+      const news = tr("panel.news", { news: localize(e.news, locale) });
+      line(news, { size: 14, color: COLORS.bad });
+      mirror.push(news);
+    }
+  }
+  const frame = scene.add.rectangle(x, top - 8, width, cy - top + 14, COLORS.panel).setOrigin(0, 0).setRounded(10).setDepth(-1);
+  frame.setStrokeStyle(1, COLORS.line);
+  return mirror;
+}
