@@ -1,27 +1,72 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+import { fileURLToPath } from "node:url";
 
-// One config serves the game build (vite) and the unit tests (vitest).
-export default defineConfig({
-  base: "./",
-  build: {
-    target: "es2022",
-    outDir: "dist",
-    assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 1600,
-    rollupOptions: {
-      output: {
-        // Phaser is large and changes rarely: keep it in its own cacheable chunk.
-        manualChunks(id: string) {
-          if (id.includes("node_modules/phaser")) return "phaser";
-          return undefined;
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * Phaser's build-time switches (its own webpack build sets them with DefinePlugin). Ours:
+ * WebGL only (Canvas is deprecated in Phaser 4) and no Phaser sound (Howler owns sound).
+ */
+const PHASER_FLAGS: Record<string, string> = {
+  CANVAS_RENDERER: "false",
+  WEBGL_RENDERER: "true",
+  WEBGL_DEBUG: "false",
+  EXPERIMENTAL: "false",
+  FEATURE_SOUND: "false",
+  PLUGIN_CAMERA3D: "false",
+  PLUGIN_FBINSTANT: "false",
+};
+const FLAG_PATTERN = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join("|")})\\b`, "g");
+
+function phaserFlags(): Plugin {
+  return {
+    name: "dealcraft:phaser-flags",
+    enforce: "pre",
+    transform(code, id) {
+      if (!id.includes("/node_modules/phaser/src/") || !FLAG_PATTERN.test(code)) return null;
+      FLAG_PATTERN.lastIndex = 0;
+      return { code: code.replace(FLAG_PATTERN, (_m, flag: string) => PHASER_FLAGS[flag]!), map: null };
+    },
+  };
+}
+
+// One config serves the game (vite) and the unit tests (vitest). Production builds use the
+// custom Phaser build in src/game/phaser-custom.js; PHASER_BUILD=full builds with the
+// whole library instead (bench:size compares the two). Dev serves the whole library.
+export default defineConfig(({ command }) => {
+  const custom = command === "build" && process.env.PHASER_BUILD !== "full";
+  return {
+    base: "./",
+    resolve: {
+      alias: custom
+        ? [
+            { find: /^phaser$/, replacement: root + "src/game/phaser-custom.js" },
+            { find: /^phaser-src\/(.*)$/, replacement: root + "node_modules/phaser/src/$1" },
+          ]
+        : [],
+    },
+    plugins: custom ? [phaserFlags()] : [],
+    build: {
+      target: "es2022",
+      outDir: process.env.DEALCRAFT_OUT ?? "dist",
+      assetsInlineLimit: 0,
+      chunkSizeWarningLimit: 1600,
+      manifest: true,
+      rollupOptions: {
+        output: {
+          // Phaser changes rarely: keep it in its own cacheable chunk.
+          manualChunks(id: string) {
+            if (id.includes("node_modules/phaser")) return "phaser";
+            return undefined;
+          },
         },
       },
     },
-  },
-  server: { host: "127.0.0.1", port: 5173 },
-  preview: { host: "127.0.0.1", port: 4173 },
-  test: {
-    include: ["tests/unit/**/*.test.ts"],
-    environment: "node",
-  },
+    server: { host: "127.0.0.1", port: 5173 },
+    preview: { host: "127.0.0.1", port: 4173 },
+    test: {
+      include: ["tests/unit/**/*.test.ts"],
+      environment: "node",
+    },
+  };
 });
