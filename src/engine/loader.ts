@@ -9,6 +9,7 @@ import {
 } from "./schema.ts";
 import { jsonPath, ScenarioError, type Problem } from "./problems.ts";
 import { zodProblems } from "./zod-problems.ts";
+import { deepFreeze } from "./freeze.ts";
 
 /** Speakers that need no cast entry. */
 export const RESERVED_SPEAKERS = ["narrator", "rep"] as const;
@@ -261,10 +262,3 @@ function checkReferences(s: ScenarioData): Problem[] {
   return problems;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}

@@ -4,6 +4,7 @@ import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
 import type { CatalogueEntry } from "../content/catalogue.ts";
 import type { Scenario } from "../engine/loader.ts";
+import { deepFreeze } from "../engine/freeze.ts";
 
 /** What the scenes share, built once in main.ts and kept in the game registry. */
 export interface Services {
@@ -34,10 +35,33 @@ export function services(scene: Phaser.Scene): Services {
  */
 export function ensureCatalogue(svc: Services): Promise<CatalogueEntry[]> {
   if (svc.catalogue) return Promise.resolve(svc.catalogue);
-  svc.catalogueLoading ??= import("../content/catalogue.ts")
-    .then((m) => m.loadCatalogue(DEFAULT_SCENARIO_ID))
-    .then((entries) => (svc.catalogue = entries));
+  svc.catalogueLoading ??= loadInWorker()
+    .catch(() => import("../content/catalogue.ts").then((m) => m.loadCatalogue(DEFAULT_SCENARIO_ID)))
+    .then((entries) => (svc.catalogue = entries.map(freezeEntry)));
   return svc.catalogueLoading;
+}
+
+/** Validation runs in a worker (no main-thread long task); where workers fail, on the main thread. */
+function loadInWorker(): Promise<CatalogueEntry[]> {
+  return new Promise((resolve, reject) => {
+    if (typeof Worker === "undefined") return reject(new Error("no workers"));
+    const worker = new Worker(new URL("../content/catalogue.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (ev: MessageEvent<CatalogueEntry[]>) => {
+      worker.terminate();
+      resolve(ev.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(e);
+    };
+    worker.postMessage({ defaultId: DEFAULT_SCENARIO_ID });
+  });
+}
+
+/** A scenario that crossed from the worker is a fresh copy: freeze it again. */
+function freezeEntry(e: CatalogueEntry): CatalogueEntry {
+  if (e.ok) deepFreeze(e.scenario);
+  return e;
 }
 
 /** A loaded scenario by id, if the catalogue has it. */

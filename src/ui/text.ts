@@ -19,17 +19,29 @@ export function textResolution(scene: Phaser.Scene): number {
   return Math.min(4, Math.max(1, dpr * zoom));
 }
 
+/**
+ * Font metrics by CSS font string. Phaser measures a font (an offscreen draw and a
+ * getImageData) for every new Text unless given metrics; measuring each font once keeps
+ * redraws of text-heavy scenes under a frame's budget.
+ */
+const metricsCache = new Map<string, { ascent: number; descent: number; fontSize: number }>();
+
 /** Adds text that wraps Chinese by character (with punctuation rules) and English by word. */
 export function addText(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
+  const fontStyle = o.bold ? "bold" : "";
+  const fontKey = `${fontStyle} ${o.size ?? 22}`;
+  const cached = metricsCache.get(fontKey);
   const text = scene.add.text(x, y, "", {
     fontFamily: FONT_FAMILY,
     fontSize: `${o.size ?? 22}px`,
     color: o.color ?? COLORS.text,
-    fontStyle: o.bold ? "bold" : "",
+    fontStyle,
     align: o.align ?? "left",
     lineSpacing: o.lineSpacing ?? Math.round((o.size ?? 22) * 0.35),
     resolution: textResolution(scene),
+    ...(cached ? { metrics: cached } : {}),
   });
+  if (!cached) metricsCache.set(fontKey, text.style.getTextMetrics());
   if (o.width !== undefined) {
     const width = o.width;
     text.setWordWrapCallback((s: string, obj: Phaser.GameObjects.Text) =>

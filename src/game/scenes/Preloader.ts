@@ -15,6 +15,11 @@ export class Preloader extends Phaser.Scene {
   }
 
   create(): void {
+    // Nothing queued (the art is drawn in code): no bar to flash, straight to the title.
+    if (this.load.list.size === 0) {
+      this.scene.start(SceneKey.Title);
+      return;
+    }
     const locale = services(this).store.getState().settings.locale;
     this.add.rectangle(0, 0, WIDTH, HEIGHT, COLORS.bg).setOrigin(0, 0);
     addText(this, WIDTH / 2, HEIGHT / 2 - 60, t(locale, "loading"), { size: 28 }).setOrigin(0.5);
