@@ -41,7 +41,9 @@ store.subscribe(syncLang);
 
 const mirror = createMirror(document.getElementById("a11y-live")!);
 const sound = createSound(store);
+// Browsers allow audio only after a gesture: the first key or tap starts the music.
+for (const type of ["keydown", "pointerdown"] as const) window.addEventListener(type, () => sound.startMusic(), { once: true });
 const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: null, launch });
 
 // For tests and debugging in the browser console: read-only handles, no rules.
-(window as unknown as { dealcraft: unknown }).dealcraft = { game, store };
+(window as unknown as { dealcraft: unknown }).dealcraft = { game, store, sound };

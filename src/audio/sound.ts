@@ -1,34 +1,63 @@
-/** Howler owns all sound (Phaser's audio is off). Volume and mute follow the store's settings. */
+/**
+ * Howler owns all sound (Phaser's audio is off). Effects and the music loop are
+ * synthesised in code on first use, so nothing sound-related loads before the title.
+ * Music starts after the player's first gesture, as browsers require. Volumes and mute
+ * follow the store's settings; every play is logged (tests read the log).
+ */
 import { Howl, Howler } from "howler";
 import type { AppStore } from "../store/index.ts";
-import { renderWav, SOUNDS, wavDataUri, type SoundName } from "./synth.ts";
+import { renderMusic, renderWav, SOUNDS, type SoundName } from "./synth.ts";
 
 export interface Sound {
   play(name: SoundName): void;
+  /** Starts the background loop (idempotent); called on the first gesture. */
+  startMusic(): void;
+  /** Sounds that actually started playing (Howler's "play" events), and failures. */
+  readonly log: string[];
+}
+
+function blobUrl(bytes: Uint8Array): string {
+  return URL.createObjectURL(new Blob([bytes as BlobPart], { type: "audio/wav" }));
 }
 
 export function createSound(store: AppStore): Sound {
-  const howls = new Map<SoundName, Howl>();
-  const get = (name: SoundName) => {
-    let h = howls.get(name);
+  const log: string[] = [];
+  const effects = new Map<SoundName, Howl>();
+  let music: Howl | null = null;
+  const settings = () => store.getState().settings;
+  const watch = (h: Howl, name: string) => {
+    h.on("play", () => log.push(name));
+    h.on("playerror", (_id, err) => log.push(`error:${name}:${String(err)}`));
+    h.on("loaderror", (_id, err) => log.push(`error:${name}:${String(err)}`));
+    return h;
+  };
+  const effect = (name: SoundName) => {
+    let h = effects.get(name);
     if (!h) {
-      h = new Howl({ src: [wavDataUri(renderWav(SOUNDS[name]))], format: ["wav"], preload: true });
-      howls.set(name, h);
+      h = watch(new Howl({ src: [blobUrl(renderWav(SOUNDS[name]))], format: ["wav"], volume: settings().effectsVolume }), name);
+      effects.set(name, h);
     }
     return h;
   };
   const apply = () => {
-    const { volume, muted } = store.getState().settings;
-    Howler.volume(volume);
-    Howler.mute(muted);
+    const s = settings();
+    Howler.mute(s.muted);
+    for (const h of effects.values()) h.volume(s.effectsVolume);
+    music?.volume(s.musicVolume);
   };
   apply();
   store.subscribe((s, prev) => {
     if (s.settings !== prev.settings) apply();
   });
   return {
+    log,
     play(name) {
-      get(name).play();
+      if (settings().effectsVolume > 0) effect(name).play();
+    },
+    startMusic() {
+      if (music) return;
+      music = watch(new Howl({ src: [blobUrl(renderMusic())], format: ["wav"], loop: true, volume: settings().musicVolume }), "music");
+      music.play();
     },
   };
 }

@@ -5,6 +5,7 @@ import { Title } from "./scenes/Title.ts";
 import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
 import { Meeting } from "./scenes/Meeting.ts";
 import { Debrief } from "./scenes/Debrief.ts";
+import { Settings } from "./scenes/Settings.ts";
 import { COLORS, HEIGHT, WIDTH } from "../ui/theme.ts";
 import type { Services } from "./services.ts";
 
@@ -20,7 +21,7 @@ export function startGame(parent: HTMLElement, services: Services): Phaser.Game 
     audio: { noAudio: true }, // Howler alone owns sound
     banner: false,
     input: { keyboard: true, mouse: true, touch: true, gamepad: false },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Meeting, Debrief],
+    scene: [Boot, Preloader, Title, ScenarioSelect, Meeting, Debrief, Settings],
     callbacks: {
       preBoot: (g) => g.registry.set("services", services),
     },

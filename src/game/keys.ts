@@ -6,4 +6,5 @@ export const SceneKey = {
   ScenarioSelect: "ScenarioSelect",
   Meeting: "Meeting",
   Debrief: "Debrief",
+  Settings: "Settings",
 } as const;

@@ -11,14 +11,29 @@ import type { LocalizedText } from "../engine/schema.ts";
 import type { StringKey } from "../content/i18n.ts";
 
 /** Version of the persisted store document. Bump it and extend `migrate` when the shape changes. */
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 export const STORE_KEY = "dealcraft";
+
+/** Typewriter pace for dialogue lines. */
+export const TEXT_SPEEDS = ["slow", "normal", "fast", "instant"] as const;
+export type TextSpeed = (typeof TEXT_SPEEDS)[number];
+/** Body text size factors. */
+export const FONT_SCALES = [1, 1.15, 1.3] as const;
 
 export interface Settings {
   locale: Locale;
-  /** Master volume, 0..1. */
-  volume: number;
+  /** Background music volume, 0..1. */
+  musicVolume: number;
+  /** Sound effects volume, 0..1. */
+  effectsVolume: number;
   muted: boolean;
+  textSpeed: TextSpeed;
+  /** Size factor for dialogue and option text: one of FONT_SCALES. */
+  fontScale: number;
+  /** No tweens, no animated background, no typewriter. */
+  reducedMotion: boolean;
+  /** Show the S/P/I/N, F/A/B/E and tactic marks on options (hide them for harder play). */
+  showMoveMarks: boolean;
 }
 
 /** One scenario's record: best and last total score, last ending, plays completed. */
@@ -46,7 +61,8 @@ export interface Notice {
 export interface SettingsSlice {
   settings: Settings;
   setLocale(locale: Locale): void;
-  setVolume(volume: number): void;
+  /** Changes any settings; volumes are clamped to 0..1. */
+  updateSettings(patch: Partial<Settings>): void;
   toggleMute(): void;
 }
 export interface ProgressSlice {
@@ -67,13 +83,29 @@ export type AppState = SettingsSlice & ProgressSlice & RunSlice & NoticeSlice;
 export type AppStore = StoreApi<AppState>;
 type Persisted = Pick<AppState, "settings" | "progress" | "run">;
 
-export const DEFAULT_SETTINGS: Settings = { locale: PRIMARY_LOCALE, volume: 0.8, muted: false };
+export const DEFAULT_SETTINGS: Settings = {
+  locale: PRIMARY_LOCALE,
+  musicVolume: 0.5,
+  effectsVolume: 0.8,
+  muted: false,
+  textSpeed: "normal",
+  fontScale: 1,
+  reducedMotion: false,
+  showMoveMarks: true,
+};
+
+const clamp01 = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 100) / 100;
 
 const settingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
   settings: DEFAULT_SETTINGS,
   setLocale: (locale) => set((s) => ({ settings: { ...s.settings, locale } })),
-  setVolume: (volume) =>
-    set((s) => ({ settings: { ...s.settings, volume: Math.round(Math.min(1, Math.max(0, volume)) * 100) / 100 } })),
+  updateSettings: (patch) =>
+    set((s) => {
+      const next = { ...s.settings, ...patch };
+      next.musicVolume = clamp01(next.musicVolume);
+      next.effectsVolume = clamp01(next.effectsVolume);
+      return { settings: next };
+    }),
   toggleMute: () => set((s) => ({ settings: { ...s.settings, muted: !s.settings.muted } })),
 });
 
@@ -109,14 +141,19 @@ const noticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (set) => ({
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
+const isVolume = (v: unknown) => isNum(v) && v >= 0 && v <= 1;
+
 function validSettings(v: unknown): v is Settings {
   return (
     isRecord(v) &&
     (LOCALES as readonly unknown[]).includes(v.locale) &&
-    isNum(v.volume) &&
-    v.volume >= 0 &&
-    v.volume <= 1 &&
-    typeof v.muted === "boolean"
+    isVolume(v.musicVolume) &&
+    isVolume(v.effectsVolume) &&
+    typeof v.muted === "boolean" &&
+    (TEXT_SPEEDS as readonly unknown[]).includes(v.textSpeed) &&
+    (FONT_SCALES as readonly unknown[]).includes(v.fontScale) &&
+    typeof v.reducedMotion === "boolean" &&
+    typeof v.showMoveMarks === "boolean"
   );
 }
 
@@ -135,11 +172,22 @@ function validRun(v: unknown): v is SavedRun | null {
   return v === null || (isRecord(v) && typeof v.scenarioId === "string" && isRecord(v.snapshot) && v.snapshot.format === "dealcraft-run");
 }
 
-/** Older store documents become the current shape here. Version 0 (no version) had no progress. */
+/**
+ * Older store documents become the current shape here. Version 0 (no version) had no
+ * progress; version 1 had one master volume and no text, motion or mark settings.
+ */
 export function migrate(persisted: unknown, version: number): Persisted {
-  const p = (persisted ?? {}) as Partial<Persisted>;
-  if (version < 1) return { settings: p.settings ?? DEFAULT_SETTINGS, progress: {}, run: null };
-  return p as Persisted;
+  const p = { ...((persisted ?? {}) as Record<string, unknown>) };
+  if (version < 1) {
+    p.progress = {};
+    p.run = null;
+  }
+  if (version < 2 && isRecord(p.settings)) {
+    const { volume, ...rest } = p.settings as Record<string, unknown>;
+    const v = isVolume(volume) ? (volume as number) : DEFAULT_SETTINGS.effectsVolume;
+    p.settings = { ...DEFAULT_SETTINGS, ...rest, musicVolume: Math.min(v, DEFAULT_SETTINGS.musicVolume), effectsVolume: v };
+  }
+  return p as unknown as Persisted;
 }
 
 /** Merges what was stored into fresh state part by part, keeping what is valid and noting what was not. */

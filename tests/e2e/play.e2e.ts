@@ -85,6 +85,45 @@ describe.each(LOCALES)("playing the starter scenario by keyboard in $locale", (L
   });
 });
 
+describe("settings and sound", () => {
+  it("pauses a meeting with Esc, switches language in the overlay, and the meeting follows without losing the run", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}?lang=zh-CN&seed=8`);
+    await waitForHeading(page, "大客户攻防");
+    await press(page, "Enter");
+    let m = await press(page, "1");
+    m = await press(page, "Space");
+    const before = m.lines[0];
+    m = await press(page, "Escape");
+    expect(m.heading).toBe("设置 · 暂停");
+    expect(m.lines).toContain("2. 语言：中文");
+    await screenshot(page, "8-settings-zh-CN");
+    m = await press(page, "2");
+    expect(m.heading).toBe("Settings · Paused");
+    expect(m.lines).toContain("2. Language: English");
+    await screenshot(page, "8-settings-en");
+    m = await press(page, "1"); // resume
+    expect(m.heading).not.toBe("Settings · Paused");
+    expect(m.lines.some((l) => l.includes("Account") || l.includes("weeks left"))).toBe(true);
+    expect(m.lines[0]).not.toBe(before); // same line, now in English
+    await page.context().close();
+  });
+
+  it("plays music and effects through Howler after the first key press", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}?lang=en&seed=2`);
+    await waitForHeading(page, "Dealcraft");
+    expect(await page.evaluate(() => (window as unknown as { dealcraft: { sound: { log: string[] } } }).dealcraft.sound.log)).toEqual([]);
+    await press(page, "Enter");
+    await press(page, "1");
+    await page.waitForFunction(() => (window as unknown as { dealcraft: { sound: { log: string[] } } }).dealcraft.sound.log.includes("music"), undefined, { timeout: 10_000 });
+    const log = await page.evaluate(() => (window as unknown as { dealcraft: { sound: { log: string[] } } }).dealcraft.sound.log);
+    expect(log).toContain("confirm");
+    expect(log.filter((l) => l.startsWith("error:"))).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe("listening during a meeting", () => {
   it("switches posture with L and note-taking with N, and says so in the account panel", async () => {
     const page = await newPage();
@@ -135,13 +174,13 @@ describe("keeping what the player did", () => {
     const page = await newPage();
     await page.goto(baseUrl);
     let m = await waitForHeading(page, "大客户攻防");
-    expect(m.lines).toContain("2. 语言：中文");
-    m = await press(page, "2");
+    expect(m.lines).toContain("3. 语言：中文");
+    m = await press(page, "3");
     expect(m.heading).toBe("Dealcraft");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await page.reload();
     m = await waitForHeading(page, "Dealcraft");
-    expect(m.lines).toContain("2. Language: English");
+    expect(m.lines).toContain("3. Language: English");
     await page.context().close();
   });
 

@@ -8,10 +8,19 @@ describe("app store", () => {
     const storage = memoryStorage();
     const a = createAppStore(storage);
     a.getState().setLocale("en");
-    a.getState().setVolume(0.35);
+    a.getState().updateSettings({ musicVolume: 0.35, effectsVolume: 1.7, textSpeed: "fast", fontScale: 1.3, reducedMotion: true, showMoveMarks: false });
     a.getState().toggleMute();
     const b = createAppStore(storage);
-    expect(b.getState().settings).toEqual({ locale: "en", volume: 0.35, muted: true });
+    expect(b.getState().settings).toEqual({
+      locale: "en",
+      musicVolume: 0.35,
+      effectsVolume: 1,
+      muted: true,
+      textSpeed: "fast",
+      fontScale: 1.3,
+      reducedMotion: true,
+      showMoveMarks: false,
+    });
     expect(JSON.parse(storage.getItem(STORE_KEY)!).version).toBe(STORE_VERSION);
   });
 
@@ -40,7 +49,7 @@ describe("app store", () => {
     const storage = memoryStorage();
     storage.setItem(
       STORE_KEY,
-      JSON.stringify({ version: STORE_VERSION, state: { settings: { locale: "fr", volume: 2, muted: "no" }, progress: { mini: { best: 5, last: 5, ending: "won", plays: 1 } }, run: 42 } }),
+      JSON.stringify({ version: STORE_VERSION, state: { settings: { locale: "fr", musicVolume: 2, muted: "no" }, progress: { mini: { best: 5, last: 5, ending: "won", plays: 1 } }, run: 42 } }),
     );
     const s = createAppStore(storage).getState();
     expect(s.settings.locale).toBe("zh-CN");
@@ -54,6 +63,18 @@ describe("app store", () => {
     storage.setItem(STORE_KEY, JSON.stringify({ version: 0, state: { settings: { locale: "en", volume: 0.5, muted: false } } }));
     const s = createAppStore(storage).getState();
     expect(s.settings.locale).toBe("en");
+    expect(s.notices).toEqual([]);
+  });
+
+  it("migrates a version-1 document's single volume to separate music and effect volumes", () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      STORE_KEY,
+      JSON.stringify({ version: 1, state: { settings: { locale: "en", volume: 0.3, muted: true }, progress: { mini: { best: 5, last: 5, ending: "won", plays: 1 } }, run: null } }),
+    );
+    const s = createAppStore(storage).getState();
+    expect(s.settings).toMatchObject({ locale: "en", musicVolume: 0.3, effectsVolume: 0.3, muted: true, textSpeed: "normal", showMoveMarks: true });
+    expect(s.progress.mini?.best).toBe(5);
     expect(s.notices).toEqual([]);
   });
 

@@ -20,9 +20,13 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /** Clears the scene and draws the plain backdrop. */
-  protected clear(): void {
+  protected clearMenus(): void {
     for (const m of this.menus) m.destroy();
     this.menus = [];
+  }
+
+  protected clear(): void {
+    this.clearMenus();
     this.children.removeAll(true);
     this.add.rectangle(0, 0, WIDTH, HEIGHT, COLORS.bg).setOrigin(0, 0);
   }
@@ -34,12 +38,31 @@ export abstract class BaseScene extends Phaser.Scene {
     return m;
   }
 
-  /** Calls `draw` now, and again whenever the language changes while this scene runs. */
+  /**
+   * Calls `draw` now, again whenever the language changes while this scene runs, and on
+   * resuming from the settings overlay (language, text size or move marks may have changed).
+   */
   protected drawWithLocale(draw: () => void): void {
     draw();
     const unsubscribe = this.svc.store.subscribe((s, prev) => {
       if (s.settings.locale !== prev.settings.locale && this.sys.isActive()) draw();
     });
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, unsubscribe);
+    this.events.on(Phaser.Scenes.Events.RESUME, draw);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      unsubscribe();
+      this.events.off(Phaser.Scenes.Events.RESUME, draw);
+    });
+  }
+
+  /** Esc opens the pause / settings overlay over this scene. */
+  protected enablePause(): void {
+    this.input.keyboard?.on("keydown-ESC", () => this.openSettings());
+  }
+
+  protected openSettings(): void {
+    if (!this.sys.isActive()) return;
+    this.svc.sound.play("move");
+    this.scene.launch("Settings", { from: this.scene.key });
+    this.scene.pause();
   }
 }

@@ -41,8 +41,8 @@ export class Debrief extends BaseScene {
       const pages = this.pageCount();
       if (ev.key === "ArrowRight" && this.page < pages - 1) this.turn(1);
       else if (ev.key === "ArrowLeft" && this.page > 0) this.turn(-1);
-      else if (ev.key === "Escape") this.scene.start(SceneKey.ScenarioSelect);
     });
+    this.enablePause();
     this.drawWithLocale(() => this.draw());
   }
 

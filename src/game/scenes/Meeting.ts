@@ -1,7 +1,7 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
 import { localize, moveLabel, t, type StringKey } from "../../content/i18n.ts";
-import { createRunner, type Runner } from "../../engine/runner.ts";
+import { createRunner, type Runner, type RunEvent } from "../../engine/runner.ts";
 import { saveRun, type RunSnapshot } from "../../engine/snapshot.ts";
 import { ensureCatalogue, findScenario } from "../services.ts";
 import type { Scenario } from "../../engine/loader.ts";
@@ -42,13 +42,12 @@ export class Meeting extends BaseScene {
   create(data: MeetingData): void {
     this.ready = false;
     this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
-      if (!this.sys.isActive()) return;
-      if (ev.key === "Escape") this.scene.start(SceneKey.Title);
-      if (!this.ready) return;
+      if (!this.sys.isActive() || !this.ready) return;
       if ((ev.key === " " || ev.key === "Enter") && this.runner.status === "line") this.advance();
       else if (ev.key === "l" || ev.key === "L") this.changeListening("posture");
       else if (ev.key === "n" || ev.key === "N") this.changeListening("notes");
     });
+    this.enablePause();
     this.clear();
     addText(this, WIDTH / 2, 320, this.t("loading"), { size: 28 }).setOrigin(0.5);
     void this.begin(data);
@@ -102,22 +101,35 @@ export class Meeting extends BaseScene {
   }
 
   private advance(): void {
+    const at = this.runner.state.log.length;
     this.runner.advance();
-    this.afterStep();
+    this.afterStep(at);
   }
 
   private choose(optionId: string): void {
     this.svc.sound.play("confirm");
+    const at = this.runner.state.log.length;
     this.runner.choose(optionId);
-    this.afterStep();
+    this.afterStep(at);
   }
 
-  private afterStep(): void {
+  /** Sounds for what the last step did: a scored move, a stage reached, a competitor's move. */
+  private cue(events: readonly RunEvent[]): void {
+    const points = events.reduce((sum, e) => sum + (e.type === "score" && e.competency !== "outcome" ? e.points : 0), 0);
+    if (events.some((e) => e.type === "competitor")) this.svc.sound.play("alert");
+    else if (events.some((e) => e.type === "stage")) this.svc.sound.play("stage");
+    else if (points > 0) this.svc.sound.play("good");
+    else if (points < 0) this.svc.sound.play("bad");
+  }
+
+  private afterStep(logStart: number): void {
     this.autosave();
+    this.cue(this.runner.state.log.slice(logStart));
     if (this.runner.status === "ended") {
       const st = this.runner.state;
       this.svc.store.getState().recordResult(this.scenario.meta.id, st.score.total, st.ending!);
-      this.svc.sound.play("end");
+      const outcome = this.scenario.endings[st.ending!]!.outcome;
+      this.svc.sound.play(outcome === "won" || outcome === "strategic-partner" ? "win" : "lose");
       const data: DebriefData = { scenarioId: this.scenario.meta.id, snapshot: saveRun(this.runner) };
       this.scene.start(SceneKey.Debrief, data);
       return;

@@ -14,7 +14,7 @@ export class ScenarioSelect extends BaseScene {
   }
 
   create(): void {
-    this.input.keyboard?.on("keydown-ESC", () => this.scene.start(SceneKey.Title));
+    this.enablePause();
     if (this.svc.catalogue) this.drawWithLocale(() => this.draw());
     else {
       this.clear();

@@ -7,9 +7,7 @@ import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
 
-const VOLUME_STEPS = [0, 0.2, 0.4, 0.6, 0.8, 1];
-
-/** Title: start, continue the autosaved run, language, volume, mute. */
+/** Title: start, continue the autosaved run, settings, language. */
 export class Title extends BaseScene {
   constructor() {
     super(SceneKey.Title);
@@ -17,6 +15,7 @@ export class Title extends BaseScene {
 
   create(): void {
     const launch = this.svc.launch;
+    this.enablePause();
     this.drawWithLocale(() => this.draw());
     // The first frame with the title menu live: what bench:startup times.
     this.game.events.once("postrender", () => {
@@ -53,6 +52,7 @@ export class Title extends BaseScene {
         onSelect: () => this.go(SceneKey.Meeting, { scenarioId: saved.scenarioId, resume: true }),
       });
     }
+    items.push({ label: this.t("title.settings"), onSelect: () => this.openSettings() });
     const langIndex = items.length;
     items.push({
       label: this.t("title.language"),
@@ -61,25 +61,6 @@ export class Title extends BaseScene {
         this.svc.sound.play("move");
         this.svc.store.getState().setLocale(next); // drawWithLocale re-draws
         this.draw(langIndex);
-      },
-    });
-    const volIndex = items.length;
-    items.push({
-      label: this.t("title.volume", { volume: Math.round(st.settings.volume * 100) }),
-      onSelect: () => {
-        const i = VOLUME_STEPS.findIndex((v) => v >= st.settings.volume - 0.001);
-        st.setVolume(VOLUME_STEPS[(i + 1) % VOLUME_STEPS.length]!);
-        this.svc.sound.play("move");
-        this.draw(volIndex);
-      },
-    });
-    const muteIndex = items.length;
-    items.push({
-      label: this.t("title.mute", { state: this.t(st.settings.muted ? "title.on" : "title.off") }),
-      onSelect: () => {
-        st.toggleMute();
-        this.svc.sound.play("move");
-        this.draw(muteIndex);
       },
     });
 

@@ -1,0 +1,80 @@
+import { BaseScene } from "./BaseScene.ts";
+import { SceneKey } from "../keys.ts";
+import { LOCALES } from "../../engine/vocabulary.ts";
+import { FONT_SCALES, TEXT_SPEEDS } from "../../store/index.ts";
+import { addText } from "../../ui/text.ts";
+import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+import type { MenuItem } from "../../ui/menu.ts";
+
+export interface SettingsData {
+  /** The scene paused underneath, resumed on close. */
+  from: string;
+}
+
+const VOLUME_STEPS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+const next = <T>(list: readonly T[], value: T): T => list[(list.indexOf(value) + 1) % list.length]!;
+const nextVolume = (v: number) => VOLUME_STEPS[(VOLUME_STEPS.findIndex((s) => s >= v - 0.001) + 1) % VOLUME_STEPS.length]!;
+
+/** Pause and settings, over any scene (Esc). Every change applies at once and persists. */
+export class Settings extends BaseScene {
+  private from = SceneKey.Title as string;
+
+  constructor() {
+    super(SceneKey.Settings);
+  }
+
+  create(data: SettingsData): void {
+    this.from = data.from;
+    this.input.keyboard?.on("keydown-ESC", () => this.close());
+    this.drawWithLocale(() => this.draw());
+  }
+
+  private close(): void {
+    this.svc.sound.play("move");
+    this.scene.stop();
+    this.scene.resume(this.from);
+  }
+
+  private draw(focus = 0): void {
+    this.children.removeAll(true);
+    this.clearMenus();
+    this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x0b121b, 0.82).setOrigin(0, 0).setInteractive(); // blocks clicks beneath
+    const s = this.svc.store.getState();
+    const st = s.settings;
+    const onOff = (b: boolean) => this.t(b ? "title.on" : "title.off");
+    const change = (index: number, apply: () => void) => () => {
+      apply();
+      this.svc.sound.play("move");
+      this.draw(index);
+    };
+    const items: MenuItem[] = [];
+    const add = (label: string, apply: () => void) => items.push({ label, onSelect: change(items.length, apply) });
+    items.push({ label: this.t("settings.resume"), onSelect: () => this.close() });
+    add(this.t("settings.language"), () => s.setLocale(next(LOCALES, st.locale)));
+    add(this.t("settings.music", { v: Math.round(st.musicVolume * 100) }), () => s.updateSettings({ musicVolume: nextVolume(st.musicVolume) }));
+    add(this.t("settings.effects", { v: Math.round(st.effectsVolume * 100) }), () => s.updateSettings({ effectsVolume: nextVolume(st.effectsVolume) }));
+    add(this.t("settings.mute", { state: onOff(st.muted) }), () => s.toggleMute());
+    add(this.t("settings.text-speed", { speed: this.t(`speed.${st.textSpeed}`) }), () => s.updateSettings({ textSpeed: next(TEXT_SPEEDS, st.textSpeed) }));
+    add(this.t("settings.font", { size: this.t(`font.${st.fontScale}` as "font.1") }), () =>
+      s.updateSettings({ fontScale: next(FONT_SCALES as readonly number[], st.fontScale) }),
+    );
+    add(this.t("settings.motion", { state: onOff(st.reducedMotion) }), () => s.updateSettings({ reducedMotion: !st.reducedMotion }));
+    add(this.t("settings.marks", { state: onOff(st.showMoveMarks) }), () => s.updateSettings({ showMoveMarks: !st.showMoveMarks }));
+    if (this.from !== SceneKey.Title) {
+      items.push({
+        label: this.t("settings.to-title"),
+        onSelect: () => {
+          this.scene.stop(this.from);
+          this.scene.start(SceneKey.Title);
+        },
+      });
+    }
+    addText(this, WIDTH / 2, 28, this.t("settings.heading"), { size: 30, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
+    const menu = this.menu(items, { x: WIDTH / 2 - 300, y: 80, width: 600, gap: 6, size: 20 });
+    menu.focus(Math.min(focus, items.length - 1));
+    addText(this, WIDTH / 2, Math.min(HEIGHT - 30, menu.bottom + 10), this.t("settings.keys"), { size: 16, color: COLORS.textDim }).setOrigin(0.5, 0);
+    this.svc.mirror.show({ heading: this.t("settings.heading"), lines: items.map((it, i) => `${i + 1}. ${it.label}`) });
+  }
+}
+
+
