@@ -156,6 +156,8 @@ export interface Runner {
   setListening(stance: ListeningStance): void;
   /** How well an offered option follows the course right now (0-100), as the debrief judges. */
   rank(optionId: string): number;
+  /** Whether a stage's gate would let the deal in now (true when it has none). */
+  gateOpen(stageId: string): boolean;
 }
 
 export function scoreSheet(points: Record<Competency, number>): ScoreSheet {
@@ -273,6 +275,11 @@ class RunnerImpl implements Runner, ConditionContext, RuleContext {
   }
   holds(c: Parameters<typeof evaluate>[0]) {
     return evaluate(c, this);
+  }
+
+  gateOpen(stageId: string): boolean {
+    const gate = this.scenario.stages.find((st) => st.id === stageId)?.gate;
+    return gate === undefined || evaluate(gate, this);
   }
 
   rank(optionId: string): number {

@@ -6,6 +6,7 @@ import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
 import { Meeting } from "./scenes/Meeting.ts";
 import { Debrief } from "./scenes/Debrief.ts";
 import { Settings } from "./scenes/Settings.ts";
+import { AccountMap } from "./scenes/AccountMap.ts";
 import { COLORS, HEIGHT, WIDTH } from "../ui/theme.ts";
 import type { Services } from "./services.ts";
 
@@ -21,7 +22,7 @@ export function startGame(parent: HTMLElement, services: Services): Phaser.Game 
     audio: { noAudio: true }, // Howler alone owns sound
     banner: false,
     input: { keyboard: true, mouse: true, touch: true, gamepad: false },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Meeting, Debrief, Settings],
+    scene: [Boot, Preloader, Title, ScenarioSelect, Meeting, Debrief, Settings, AccountMap],
     callbacks: {
       preBoot: (g) => g.registry.set("services", services),
     },

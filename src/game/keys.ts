@@ -7,4 +7,5 @@ export const SceneKey = {
   Meeting: "Meeting",
   Debrief: "Debrief",
   Settings: "Settings",
+  AccountMap: "AccountMap",
 } as const;

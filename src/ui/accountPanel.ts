@@ -11,15 +11,40 @@ import { STAGE3_TASKS, type Locale } from "../engine/vocabulary.ts";
 import { addText } from "./text.ts";
 import { COLORS } from "./theme.ts";
 
-export function drawAccountPanel(scene: Phaser.Scene, x: number, y: number, width: number, runner: Runner, locale: Locale): string[] {
+/** Draws the panel at the largest text size that fits above `bottom`; returns the mirror lines. */
+export function drawAccountPanel(scene: Phaser.Scene, x: number, y: number, width: number, runner: Runner, locale: Locale, bottom = 712): string[] {
+  for (const scale of [1, 0.9, 0.8]) {
+    const drawn: Phaser.GameObjects.GameObject[] = [];
+    const result = drawPanel(scene, x, y, width, runner, locale, scale, drawn);
+    if (result.bottom <= bottom || scale === 0.8) return result.mirror;
+    for (const o of drawn) o.destroy();
+  }
+  return [];
+}
+
+function shorten(text: string, max: number): string {
+  return [...text].length <= max ? text : [...text].slice(0, max - 1).join("") + "…";
+}
+
+function drawPanel(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  width: number,
+  runner: Runner,
+  locale: Locale,
+  scale: number,
+  drawn: Phaser.GameObjects.GameObject[],
+): { mirror: string[]; bottom: number } {
   const s = runner.scenario;
   const a = runner.state.account;
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key as StringKey, vars);
   const mirror: string[] = [];
   let cy = y;
   const line = (text: string, o: { size?: number; color?: string; bold?: boolean } = {}) => {
-    const obj = addText(scene, x + 12, cy, text, { size: o.size ?? 15, color: o.color ?? COLORS.text, bold: o.bold ?? false, width: width - 24, lineSpacing: 3 });
-    cy += obj.height + 3;
+    const obj = addText(scene, x + 12, cy, text, { size: Math.round((o.size ?? 15) * scale), color: o.color ?? COLORS.text, bold: o.bold ?? false, width: width - 24, lineSpacing: 2 });
+    drawn.push(obj);
+    cy += obj.height + 2;
     return obj;
   };
   const top = cy;
@@ -30,7 +55,7 @@ export function drawAccountPanel(scene: Phaser.Scene, x: number, y: number, widt
 
   for (const [id, who] of Object.entries(s.cast)) {
     const st = a.stakeholders[id]!;
-    const head = `${localize(who.name, locale)} · ${localize(who.title, locale)} — ${tr(`level.${st.level}`)}`;
+    const head = `${localize(who.name, locale)} — ${tr(`level.${st.level}`)}`;
     line(head, { bold: true });
     const meters = tr("meter.line", { trust: st.trust, interest: st.interest, emotion: st.emotion });
     line(meters, { color: COLORS.textDim, size: 14 });
@@ -40,8 +65,8 @@ export function drawAccountPanel(scene: Phaser.Scene, x: number, y: number, widt
         const n = who.needs![need]!;
         return `${tr(`need.${state}`)}：${localize(state === "explicit" ? n.explicit : n.implied, locale)}`;
       });
-    for (const n of needs) line(`· ${n}`, { size: 14, color: COLORS.good });
-    mirror.push(`${head}（${meters}）${needs.length ? "；" + needs.join("；") : ""}`);
+    for (const n of needs) line(`· ${shorten(n, locale === "en" ? 64 : 30)}`, { size: 14, color: COLORS.good });
+    mirror.push(`${localize(who.name, locale)}（${localize(who.title, locale)}）— ${tr(`level.${st.level}`)}（${meters}）${needs.length ? "；" + needs.join("；") : ""}`);
   }
 
   if (s.stages.some((st) => st.pipeline === "shortlist")) {
@@ -82,5 +107,6 @@ export function drawAccountPanel(scene: Phaser.Scene, x: number, y: number, widt
   }
   const frame = scene.add.rectangle(x, top - 8, width, cy - top + 14, COLORS.panel).setOrigin(0, 0).setRounded(10).setDepth(-1);
   frame.setStrokeStyle(1, COLORS.line);
-  return mirror;
+  drawn.push(frame);
+  return { mirror, bottom: cy };
 }

@@ -9,8 +9,10 @@ import { COLORS } from "./theme.ts";
 
 export interface MenuItem {
   label: string;
-  /** A small tag drawn before the label, e.g. a move type "I 暗示问题". */
+  /** A small tag drawn in a column before the label, e.g. a move type "I 暗示问题". */
   chip?: string;
+  /** Background of the chip (its text always says what it is: colour is never the only cue). */
+  chipColor?: string;
   /** A second, dimmer line, e.g. a scenario's summary. */
   detail?: string;
   onSelect(): void;
@@ -27,6 +29,8 @@ export interface MenuLayout {
   numbered?: boolean;
   /** Lay items side by side, each `width` wide, instead of stacked. */
   horizontal?: boolean;
+  /** Width of the chip column; 0 puts chips above the label. */
+  chipWidth?: number;
 }
 
 export class Menu {
@@ -61,15 +65,21 @@ export class Menu {
         textX += size * 1.6;
       }
       let contentY = y + pad;
+      const chipW = layout.chipWidth ?? 0;
       if (item.chip) {
-        const chip = addText(scene, textX, contentY, ` ${item.chip} `, { size: Math.round(size * 0.72), color: COLORS.text });
-        chip.setBackgroundColor("#36597d");
+        const chip = addText(scene, textX, contentY + (chipW ? 2 : 0), item.chip, {
+          size: Math.round(size * 0.72),
+          color: COLORS.text,
+          ...(chipW ? { width: chipW - 8 } : {}),
+        });
+        chip.setBackgroundColor(item.chipColor ?? "#36597d").setPadding(4, 2, 4, 2);
         parts.push(chip);
-        contentY += chip.height + 4;
-      }
+        if (chipW) textX += chipW;
+        else contentY += chip.height + 4;
+      } else if (chipW) textX += chipW;
       const label = addText(scene, textX, contentY, item.label, { size, width: layout.width - (textX - x) - pad });
       parts.push(label);
-      let bottom = label.y + label.height;
+      let bottom = Math.max(label.y + label.height, ...parts.map((p) => (p as Phaser.GameObjects.Text).y + (p as Phaser.GameObjects.Text).height));
       if (item.detail) {
         const detail = addText(scene, textX, bottom + 4, item.detail, {
           size: Math.round(size * 0.75),

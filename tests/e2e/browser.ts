@@ -51,9 +51,10 @@ export async function waitForHeading(page: Page, heading: string | RegExp): Prom
   throw new Error(`mirror heading never became ${heading}; it says ${JSON.stringify(await readMirror(page))}`);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot; `settleMs` lets the typewriter and tweens finish first. */
+export async function screenshot(page: Page, name: string, settleMs = 150): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.waitForTimeout(150); // let the frame after the change render
+  await page.waitForTimeout(settleMs);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
 

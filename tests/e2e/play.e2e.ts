@@ -59,9 +59,10 @@ describe.each(LOCALES)("playing the starter scenario by keyboard in $locale", (L
       const options = optionsOf(m);
       if (options.length > 0) {
         if (!shotChoice) {
-          await screenshot(page, `4-meeting-choice-${L.locale}`);
+          await screenshot(page, `4-meeting-choice-${L.locale}`, 2500);
           shotChoice = true;
         }
+        if (choices === 3) await screenshot(page, `4b-meeting-portraits-${L.locale}`, 2500);
         expect(m.lines[0]).toMatch(/[：:]/); // "speaker: line" comes first
         choices++;
         m = await press(page, "1");
@@ -91,8 +92,8 @@ describe("settings and sound", () => {
     await page.goto(`${baseUrl}?lang=zh-CN&seed=8`);
     await waitForHeading(page, "大客户攻防");
     await press(page, "Enter");
-    let m = await press(page, "1");
-    m = await press(page, "Space");
+    await press(page, "1");
+    let m = await press(page, "Space");
     const before = m.lines[0];
     m = await press(page, "Escape");
     expect(m.heading).toBe("设置 · 暂停");
@@ -141,7 +142,14 @@ describe("listening during a meeting", () => {
     m = await press(page, "l");
     expect(m.lines).toContain("姿态：积极（前倾·眼神·点头）（L 切换）");
     expect(m.lines.some((l) => l.startsWith("入围五项任务："))).toBe(true);
-    await screenshot(page, "7-meeting-listening-zh-CN");
+    await screenshot(page, "7-meeting-listening-zh-CN", 2500);
+    m = await press(page, "m");
+    expect(m.heading).toBe("客户地图");
+    expect(m.lines.some((l) => l.startsWith("采购：周敏"))).toBe(true);
+    expect(m.lines.some((l) => l.startsWith("3 成功入围"))).toBe(true);
+    await screenshot(page, "9-account-map-zh-CN");
+    m = await press(page, "Escape");
+    expect(m.lines).toContain("做笔录：开（N 切换）"); // back in the same meeting, nothing lost
     await page.context().close();
   });
 });

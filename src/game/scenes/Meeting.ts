@@ -8,14 +8,62 @@ import type { Scenario } from "../../engine/loader.ts";
 import { addText } from "../../ui/text.ts";
 import { drawAccountPanel } from "../../ui/accountPanel.ts";
 import type { Posture } from "../../engine/vocabulary.ts";
+import type { MoveTag } from "../../engine/schema.ts";
+import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+import { expressionOf } from "../../ui/expression.ts";
+import { wrapText } from "../../ui/wrap.ts";
+import { portraitTexture, roomTexture } from "../../art/textures.ts";
+import { PORTRAIT_H } from "../../art/draw.ts";
+import type { Phaser } from "../phaser.ts";
 
 /** L moves neutral → engaged → distracted → neutral: the first press does what a player wants. */
 const POSTURE_CYCLE: readonly Posture[] = ["neutral", "engaged", "distracted"];
-import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 
 /** The dialogue column's width; the account panel takes the rest. */
 const MAIN_W = 860;
 const PANEL_X = 24 + MAIN_W + 20;
+/** The stage: the room with the stakeholders in it, above the dialogue. */
+const STAGE_Y = 52;
+const STAGE_H = 186;
+const OPTIONS_BOTTOM = HEIGHT - 40;
+/** Characters per second of the typewriter, by the text-speed setting. */
+const TYPE_CPS = { slow: 18, normal: 40, fast: 90, instant: Infinity } as const;
+
+/** Move-mark colours by kind; the mark's text always names the move too. */
+const CHIP_COLORS: Record<MoveTag["kind"], string> = {
+  spin: "#2f5f93",
+  pitch: "#6a4a8c",
+  listen: "#2d6f6a",
+  tactic: "#8c3f3f",
+  relationship: "#8a5a2b",
+  awareness: "#4f6b2d",
+  close: "#7a4760",
+  talk: "#4b5563",
+  research: "#3d5a80",
+  rules: "#5b4a8a",
+  screen: "#7c4a2a",
+};
+
+/** Which stakeholders take part in each meeting: those who speak in it or are addressed in it. */
+const attendeesCache = new WeakMap<Scenario, Map<string, string[]>>();
+function attendees(s: Scenario, meeting: string): string[] {
+  let byMeeting = attendeesCache.get(s);
+  if (!byMeeting) {
+    byMeeting = new Map();
+    for (const node of Object.values(s.nodes)) {
+      if (!node.meeting) continue;
+      const list = byMeeting.get(node.meeting) ?? [];
+      const add = (id: string | undefined) => {
+        if (id && s.cast[id] && !list.includes(id)) list.push(id);
+      };
+      node.lines.forEach((l) => add(l.speaker));
+      node.options?.forEach((o) => add(o.to));
+      byMeeting.set(node.meeting, list);
+    }
+    attendeesCache.set(s, byMeeting);
+  }
+  return byMeeting.get(meeting) ?? [];
+}
 
 export interface MeetingData {
   scenarioId: string;
@@ -34,6 +82,11 @@ export class Meeting extends BaseScene {
   /** False until the scenario is found and the run started or resumed. */
   private ready = false;
   private scenario!: Scenario;
+  /** Events of the last step: faces react to them and toasts show them. */
+  private lastEvents: RunEvent[] = [];
+  /** The line being typed out, if the typewriter is running. */
+  private typing: { text: Phaser.GameObjects.Text; full: string; shown: number; timer: Phaser.Time.TimerEvent } | null = null;
+  private pendingOptions: (() => void) | null = null;
 
   constructor() {
     super(SceneKey.Meeting);
@@ -43,9 +96,15 @@ export class Meeting extends BaseScene {
     this.ready = false;
     this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
       if (!this.sys.isActive() || !this.ready) return;
-      if ((ev.key === " " || ev.key === "Enter") && this.runner.status === "line") this.advance();
+      if (this.typing && (ev.key === " " || ev.key === "Enter" || /^[1-9]$/.test(ev.key))) this.finishTyping();
+      else if ((ev.key === " " || ev.key === "Enter") && this.runner.status === "line") this.advance();
       else if (ev.key === "l" || ev.key === "L") this.changeListening("posture");
       else if (ev.key === "n" || ev.key === "N") this.changeListening("notes");
+      else if ((ev.key === "m" || ev.key === "M") && !this.typing) {
+        this.svc.sound.play("move");
+        this.scene.launch(SceneKey.AccountMap, { from: this.scene.key, runner: this.runner });
+        this.scene.pause();
+      }
     });
     this.enablePause();
     this.clear();
@@ -124,7 +183,8 @@ export class Meeting extends BaseScene {
 
   private afterStep(logStart: number): void {
     this.autosave();
-    this.cue(this.runner.state.log.slice(logStart));
+    this.lastEvents = this.runner.state.log.slice(logStart);
+    this.cue(this.lastEvents);
     if (this.runner.status === "ended") {
       const st = this.runner.state;
       this.svc.store.getState().recordResult(this.scenario.meta.id, st.score.total, st.ending!);
@@ -145,9 +205,11 @@ export class Meeting extends BaseScene {
   }
 
   private draw(): void {
+    this.stopTyping();
     this.clear();
     const r = this.runner;
     const meta = this.scenario.meta;
+    const settings = this.svc.store.getState().settings;
     const stage = this.scenario.stages.find((s) => s.id === r.state.stage)!;
     const stageName = stage.title ? localize(stage.title, this.locale) : this.t(`stage.${stage.pipeline}` as StringKey);
 
@@ -156,40 +218,59 @@ export class Meeting extends BaseScene {
     addText(this, 24, 13, localize(meta.client, this.locale), { size: 20, bold: true });
     addText(this, WIDTH - 24, 13, this.t("meeting.stage-turn", { stage: stageName, n: r.state.turn + 1 }), { size: 20, color: COLORS.accent }).setOrigin(1, 0);
 
-    let y = 70;
-    if (r.title) {
-      addText(this, 24, y, localize(r.title, this.locale), { size: 20, color: COLORS.textDim });
-      y += 32;
-    }
+    const portraits = this.drawStage(r);
+
+    let y = STAGE_Y + STAGE_H + 8;
     const mirrorLines: string[] = [];
     const line = r.line;
     if (line) {
       const who = this.speakerLabel(line.speaker);
-      const plate = addText(this, 40, y, who.title ? `${who.name} · ${who.title}` : who.name, { size: 22, bold: true, color: COLORS.accent });
-      y += plate.height + 8;
-      const said = addText(this, 48, y + 16, localize(line.text, this.locale), { size: 24, width: MAIN_W - 48 }).setDepth(1);
+      const speaker = who.title ? this.t("format.speaker", { name: who.name, title: who.title }) : who.name;
+      const size = Math.round(23 * settings.fontScale);
+      const plate = addText(this, 44, y + 10, speaker, { size: 17, bold: true, color: COLORS.accent }).setDepth(1);
+      const said = addText(this, 44, plate.y + plate.height + 4, "", { size, lineSpacing: Math.round(size * 0.3) }).setDepth(1);
+      const text = localize(line.text, this.locale);
+      const full = wrapText(text, MAIN_W - 40, (s) => said.context.measureText(s).width).join("\n");
+      said.setText(full);
       const box = this.add
-        .rectangle(24, y, MAIN_W, said.height + 32, COLORS.panel)
+        .rectangle(24, y, MAIN_W, said.y + said.height - y + 14, COLORS.panel, 0.94)
         .setOrigin(0, 0)
         .setRounded(12)
         .setStrokeStyle(2, COLORS.line);
-      box.setInteractive({ useHandCursor: r.status === "line" });
+      box.setInteractive({ useHandCursor: true });
       box.on("pointerup", () => {
-        if (this.runner.status === "line") this.advance();
+        if (this.typing) this.finishTyping();
+        else if (this.runner.status === "line") this.advance();
       });
-      y += box.height + 20;
-      const speaker = who.title ? this.t("format.speaker", { name: who.name, title: who.title }) : who.name;
-      mirrorLines.push(this.t("format.says", { who: speaker, text: localize(line.text, this.locale) }));
+      y += box.height + 10;
+      mirrorLines.push(this.t("format.says", { who: speaker, text }));
+      const cps = settings.reducedMotion ? Infinity : TYPE_CPS[settings.textSpeed];
+      if (Number.isFinite(cps) && full.length > 1) this.startTyping(said, full, cps);
     }
 
     if (r.status === "awaiting-choice") {
-      const options = r.options;
-      const items = options.map((o) => {
+      const marks = settings.showMoveMarks;
+      const items = r.options.map((o) => {
         const cost = o.cost.weeks || o.cost.budget ? ` · ${this.t("cost", { weeks: o.cost.weeks, budget: o.cost.budget })}` : "";
-        return { label: localize(o.text, this.locale), chip: moveLabel(o.move, this.locale) + cost, onSelect: () => this.choose(o.id) };
+        const chip = moveLabel(o.move, this.locale) + cost;
+        return {
+          label: localize(o.text, this.locale),
+          ...(marks ? { chip, chipColor: CHIP_COLORS[o.move.kind] } : {}),
+          onSelect: () => this.choose(o.id),
+        };
       });
-      this.menu(items, { x: 24, y, width: MAIN_W, gap: 8, size: options.length > 4 ? 19 : 21, numbered: true });
-      items.forEach((it, i) => mirrorLines.push(`${i + 1}. ${it.label}${this.t("format.paren", { text: it.chip })}`));
+      items.forEach((it, i) => mirrorLines.push(`${i + 1}. ${it.label}${it.chip ? this.t("format.paren", { text: it.chip }) : ""}`));
+      const optionsY = y;
+      const showOptions = () => {
+        // Shrinks the text until every option fits above the footer.
+        for (const base of [21, 19, 17, 15]) {
+          const menu = this.menu(items, { x: 24, y: optionsY, width: MAIN_W, gap: 6, size: Math.round(base * settings.fontScale), numbered: true, chipWidth: marks ? 170 : 0 });
+          if (menu.bottom <= OPTIONS_BOTTOM || base === 15) break;
+          this.clearMenus();
+        }
+      };
+      if (this.typing) this.pendingOptions = showOptions;
+      else showOptions();
       const hint = this.t("meeting.choose", { n: items.length });
       this.footer(hint);
       mirrorLines.push(hint);
@@ -205,11 +286,103 @@ export class Meeting extends BaseScene {
       mirrorLines.push(msg);
     }
     mirrorLines.push(...drawAccountPanel(this, PANEL_X, 70, WIDTH - PANEL_X - 16, r, this.locale));
+    this.toasts(portraits);
     this.svc.mirror.show({ heading: localize(r.title, this.locale) || localize(meta.title, this.locale), lines: mirrorLines });
   }
 
+  /** The room and the stakeholders of this meeting, each face showing how they feel now. Returns portrait centres by id. */
+  private drawStage(r: Runner): Map<string, number> {
+    this.add.image(24, STAGE_Y + 6, roomTexture(this, MAIN_W, STAGE_H - 6)).setOrigin(0, 0);
+    if (r.title) {
+      const title = addText(this, 36, STAGE_Y + 12, localize(r.title, this.locale), { size: 17, bold: true });
+      title.setBackgroundColor("#14202ecc").setPadding(8, 4, 8, 4);
+    }
+    const where = new Map<string, number>();
+    const meeting = r.state.account.meeting;
+    if (!meeting) return where;
+    const present = attendees(this.scenario, meeting.id).slice(0, 5);
+    const speaking = r.line?.speaker;
+    const gap = MAIN_W / (present.length + 1);
+    present.forEach((id, i) => {
+      const who = this.scenario.cast[id]!;
+      const st = r.state.account.stakeholders[id]!;
+      const delta = this.lastEvents.reduce((sum, e) => sum + (e.type === "meter" && e.who === id ? e.to - e.from : 0), 0);
+      const cx = 24 + gap * (i + 1);
+      const scale = (STAGE_H - 30) / PORTRAIT_H;
+      const img = this.add.image(cx, STAGE_Y + STAGE_H - 2, portraitTexture(this, id, who.department, expressionOf(st, delta))).setOrigin(0.5, 1).setScale(scale);
+      if (speaking !== undefined && speaking !== id) img.setAlpha(0.75);
+      const name = addText(this, cx, STAGE_Y + STAGE_H - 4, localize(who.name, this.locale), { size: 14, bold: speaking === id }).setOrigin(0.5, 1);
+      name.setBackgroundColor(speaking === id ? "#7a5b14" : "#14202ecc").setPadding(6, 2, 6, 2);
+      where.set(id, cx);
+    });
+    return where;
+  }
+
+  /** Floating notes for what the last step changed: "+1 信任" over a face, "+8 提问" over the dialogue. */
+  private toasts(portraits: Map<string, number>): void {
+    const motion = !this.svc.store.getState().settings.reducedMotion;
+    let row = 0;
+    const show = (x: number, y: number, text: string, color: string) => {
+      const toast = addText(this, x, y, text, { size: 16, bold: true, color }).setOrigin(0.5, 1).setDepth(5);
+      toast.setBackgroundColor("#0b121bdd").setPadding(6, 2, 6, 2);
+      if (motion) this.tweens.add({ targets: toast, y: y - 36, alpha: 0, delay: 900, duration: 900, onComplete: () => toast.destroy() });
+      else this.time.delayedCall(1800, () => toast.destroy());
+    };
+    for (const e of this.lastEvents) {
+      if (e.type === "meter") {
+        const x = portraits.get(e.who);
+        const d = e.to - e.from;
+        const label = `${d > 0 ? "+" : ""}${d} ${this.t(`meter.${e.meter}` as StringKey)}`;
+        if (x !== undefined) show(x, STAGE_Y + 40 + 22 * (row++ % 3), label, d > 0 ? COLORS.good : COLORS.bad);
+      } else if (e.type === "score" && e.competency !== "outcome") {
+        const label = `${e.points > 0 ? "+" : ""}${e.points} ${this.t(`competency.${e.competency}` as StringKey)}`;
+        show(24 + MAIN_W - 90, STAGE_Y + 34 + 22 * (row++ % 4), label, e.points > 0 ? COLORS.good : COLORS.bad);
+      }
+    }
+    this.lastEvents = [];
+  }
+
+  private startTyping(text: Phaser.GameObjects.Text, full: string, cps: number): void {
+    const perTick = Math.max(1, Math.round(cps / 25));
+    text.setText("");
+    const typing = {
+      text,
+      full,
+      shown: 0,
+      timer: this.time.addEvent({
+        delay: 40,
+        loop: true,
+        callback: () => {
+          typing.shown = Math.min(full.length, typing.shown + perTick);
+          text.setText(full.slice(0, typing.shown));
+          if (typing.shown >= full.length) this.finishTyping();
+        },
+      }),
+    };
+    this.typing = typing;
+  }
+
+  /** Shows the whole line at once (Space, Enter, a number key or a click while typing). */
+  private finishTyping(): void {
+    const typing = this.typing;
+    if (!typing) return;
+    this.stopTyping();
+    typing.text.setText(typing.full);
+    const show = this.pendingOptions;
+    this.pendingOptions = null;
+    show?.();
+    // Same content, but the mirror's update count tells tests the key was handled.
+    const current = this.svc.mirror.current;
+    if (current) this.svc.mirror.show(current);
+  }
+
+  private stopTyping(): void {
+    this.typing?.timer.remove();
+    this.typing = null;
+  }
+
   private footer(hint: string): void {
-    const keys = this.runner.state.account.meeting ? `   ·   ${this.t("meeting.listen-keys")}` : "";
+    const keys = `${this.runner.state.account.meeting ? `   ·   ${this.t("meeting.listen-keys")}` : ""}   ·   ${this.t("meeting.map-key")}`;
     addText(this, 24, HEIGHT - 30, `${hint}${keys}   ·   ${this.t("meeting.back")}`, { size: 16, color: COLORS.textDim });
   }
 }

@@ -1,0 +1,148 @@
+import { BaseScene } from "./BaseScene.ts";
+import { SceneKey } from "../keys.ts";
+import { localize, type StringKey } from "../../content/i18n.ts";
+import { PAIR_COVERS, switchingCost, levelIndex } from "../../engine/account.ts";
+import type { Runner } from "../../engine/runner.ts";
+import { DEPARTMENTS, LEVELS, PIPELINE_STAGES, STAGE3_TASKS, type Department } from "../../engine/vocabulary.ts";
+import { addText } from "../../ui/text.ts";
+import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+
+export interface AccountMapData {
+  /** The paused meeting scene to return to. */
+  from: string;
+  runner: Runner;
+}
+
+/**
+ * The account view a CRM would give a rep: the five-stage pipeline with its gates, the
+ * shortlist tasks, time and budget, competitor news, and the client organisation by
+ * department with each relationship's level and the colleagues paired with it.
+ */
+export class AccountMap extends BaseScene {
+  private data_!: AccountMapData;
+
+  constructor() {
+    super(SceneKey.AccountMap);
+  }
+
+  create(data: AccountMapData): void {
+    this.data_ = data;
+    this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
+      if (!this.sys.isActive()) return;
+      if (["Escape", "Enter", "m", "M", " "].includes(ev.key)) this.back();
+    });
+    this.drawWithLocale(() => this.draw());
+  }
+
+  private back(): void {
+    this.svc.sound.play("move");
+    this.scene.stop();
+    this.scene.resume(this.data_.from);
+  }
+
+  private draw(): void {
+    this.clear();
+    const r = this.data_.runner;
+    const s = r.scenario;
+    const a = r.state.account;
+    const mirror: string[] = [];
+    const tr = (k: string, v?: Record<string, string | number>) => this.t(k as StringKey, v);
+
+    addText(this, 32, 18, `${tr("map.heading")} · ${localize(s.meta.client, this.locale)}`, { size: 28, bold: true, color: COLORS.accent });
+    const res = `${tr("panel.resources", { weeks: a.weeks, budget: a.budget })}  ·  ${tr("panel.switching", { n: switchingCost(a) })}`;
+    addText(this, WIDTH - 32, 26, res, { size: 17, color: COLORS.textDim }).setOrigin(1, 0);
+    mirror.push(res);
+
+    // The pipeline as a journey: five chevrons, the scenario's stages lit, gates marked.
+    addText(this, 32, 66, tr("map.pipeline"), { size: 18, bold: true });
+    const stepW = (WIDTH - 64 - 4 * 10) / 5;
+    const current = s.stages.find((st) => st.id === r.state.stage)!;
+    PIPELINE_STAGES.forEach((p, i) => {
+      const x = 32 + i * (stepW + 10);
+      const inScenario = s.stages.find((st) => st.pipeline === p);
+      const here = current.pipeline === p;
+      const box = this.add.rectangle(x, 96, stepW, 70, here ? 0x7a5b14 : inScenario ? COLORS.chip : 0x1b2737).setOrigin(0, 0).setRounded(10);
+      box.setStrokeStyle(here ? 3 : 1, here ? COLORS.focus : COLORS.line);
+      const name = `${i + 1} ${tr(`stage.${p}`)}`;
+      addText(this, x + 10, 102, name, { size: 17, bold: true, width: stepW - 20 });
+      const note = here
+        ? tr("map.current")
+        : !inScenario
+          ? tr("map.not-in-scenario")
+          : inScenario.gate
+            ? tr(r.gateOpen(inScenario.id) ? "map.gate-open" : "map.gate-closed")
+            : "";
+      if (note) addText(this, x + 10, 140, note, { size: 14, color: note === tr("map.gate-closed") ? COLORS.bad : COLORS.textDim, width: stepW - 20 });
+      mirror.push(`${name}${note ? "：" + note : ""}`);
+    });
+
+    // Left column: the client organisation by department, and our side with the snowball pairs.
+    addText(this, 32, 184, tr("map.people"), { size: 18, bold: true });
+    const colW = (780 - 4 * 8) / 5;
+    const depts = DEPARTMENTS as readonly Department[];
+    depts.forEach((d, i) => {
+      const x = 32 + i * (colW + 8);
+      this.add.rectangle(x, 214, colW, 300, 0x1b2737).setOrigin(0, 0).setRounded(8);
+      addText(this, x + 8, 220, tr(`dept.${d}`), { size: 15, bold: true, color: COLORS.accent });
+      let y = 246;
+      for (const [id, who] of Object.entries(s.cast)) {
+        if (who.department !== d) continue;
+        const st = a.stakeholders[id]!;
+        const lvl = levelIndex(st.level);
+        const bar = LEVELS.map((_l, k) => (k <= lvl ? "■" : "□")).join("");
+        const text = `${localize(who.name, this.locale)}\n${localize(who.title, this.locale)}\n${tr(`role.${who.decisionRole}`)}\n${bar} ${tr(`level.${st.level}`)}\n${st.trust}/${st.interest}/${st.emotion}`;
+        const t = addText(this, x + 8, y, text, { size: 13, width: colW - 16, lineSpacing: 2 });
+        y += t.height + 10;
+        mirror.push(`${tr(`dept.${d}`)}：${localize(who.name, this.locale)}（${localize(who.title, this.locale)}，${tr(`role.${who.decisionRole}`)}）— ${tr(`level.${st.level}`)}`);
+      }
+    });
+    // Our side: the rep plus every colleague brought in, each linked to the department they pair with.
+    addText(this, 32, 526, tr("map.our-side"), { size: 16, bold: true });
+    const ours = [{ label: tr("map.rep"), dept: undefined as Department | undefined }];
+    for (const c of a.pairs) ours.push({ label: tr(`colleague.${c}`), dept: PAIR_COVERS[c][0] });
+    const g = this.add.graphics();
+    ours.forEach((o, i) => {
+      const x = 32 + i * 150;
+      const chip = addText(this, x, 556, o.label, { size: 14, bold: true });
+      chip.setBackgroundColor("#36597d").setPadding(8, 4, 8, 4);
+      if (o.dept) {
+        const dx = 32 + depts.indexOf(o.dept) * (colW + 8) + colW / 2;
+        g.lineStyle(2, COLORS.focus, 0.9);
+        g.lineBetween(x + chip.width / 2, 556, dx, 514);
+      }
+    });
+    mirror.push(`${tr("map.our-side")}：${ours.map((o) => o.label).join("、")}`);
+
+    // Right column: shortlist tasks and competitor news.
+    const rx = 840;
+    let ry = 184;
+    if (s.stages.some((st) => st.pipeline === "shortlist")) {
+      addText(this, rx, ry, tr("panel.tasks"), { size: 18, bold: true });
+      ry += 28;
+      const tasks = STAGE3_TASKS.map((task) => `${tr(`task.${a.tasks[task]}`)} ${tr(`task.${task}`)}`);
+      const tt = addText(this, rx, ry, tasks.join("\n"), { size: 15, width: WIDTH - rx - 32, lineSpacing: 4 });
+      ry += tt.height + 16;
+      mirror.push(`${tr("panel.tasks")}：${tasks.join("，")}`);
+    }
+    addText(this, rx, ry, tr("map.news"), { size: 18, bold: true });
+    ry += 28;
+    const rivals = Object.entries(s.competitors ?? {}).map(([id, c]) =>
+      tr("map.rival", {
+        name: localize(c.name, this.locale),
+        position: tr(`position.${c.position}`),
+        standing: Math.round(a.competitors[id]!.standing),
+        excluded: a.competitors[id]!.excluded ? tr("map.excluded") : "",
+      }),
+    );
+    const news = r.state.log
+      .filter((e) => e.type === "competitor")
+      .reverse()
+      .slice(0, 4)
+      .map((e) => (e.type === "competitor" ? `· ${localize(e.news, this.locale)}` : ""));
+    addText(this, rx, ry, [...rivals, ...(news.length ? news : [tr("map.no-news")])].join("\n"), { size: 14, width: WIDTH - rx - 32, lineSpacing: 4 });
+    mirror.push(...rivals, ...(news.length ? news : [tr("map.no-news")]));
+
+    addText(this, WIDTH / 2, HEIGHT - 34, tr("map.keys"), { size: 16, color: COLORS.textDim }).setOrigin(0.5, 0);
+    this.svc.mirror.show({ heading: tr("map.heading"), lines: mirror });
+  }
+}
