@@ -1,5 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
+import type { Phaser } from "../phaser.ts";
 import { findScenario } from "../services.ts";
 import type { DebriefData } from "./Meeting.ts";
 import { localize, moveLabel, type StringKey } from "../../content/i18n.ts";
@@ -73,15 +74,39 @@ export class Debrief extends BaseScene {
     const a = st.account;
     let y = top;
     addText(this, 60, y, this.t("debrief.scorecard"), { size: 18, bold: true });
-    y += 30;
-    for (const c of COMPETENCIES) {
-      const v = st.score.competencies[c];
-      addText(this, 60, y, this.t(`competency.${c}` as StringKey), { size: 16 });
-      this.add.rectangle(170, y + 3, 300, 16, COLORS.chip).setOrigin(0, 0);
-      this.add.rectangle(170, y + 3, 3 * v, 16, v >= 60 ? 0x7fd99a : v >= 40 ? 0xf2c14e : 0xff9b8f).setOrigin(0, 0);
-      addText(this, 480, y, String(v), { size: 16, bold: true });
-      y += 28;
+    y += 24;
+    // Radar chart: one axis per competency, the run's shape against the 50 ring.
+    const cx = 270;
+    const cy = y + 122;
+    const R = 84;
+    const n = COMPETENCIES.length;
+    const at = (i: number, v: number) => {
+      const ang = -Math.PI / 2 + (i * 2 * Math.PI) / n;
+      return { x: cx + Math.cos(ang) * R * (v / 100), y: cy + Math.sin(ang) * R * (v / 100) };
+    };
+    // Graphics reads only x and y of each point; the typings ask for full vectors.
+    const pts = (list: { x: number; y: number }[]) => list as unknown as Phaser.Math.Vector2[];
+    const g = this.add.graphics();
+    for (const ring of [25, 50, 75, 100]) {
+      g.lineStyle(1, COLORS.line, ring === 50 ? 0.9 : 0.45);
+      g.strokePoints(pts(COMPETENCIES.map((_c, i) => at(i, ring))), true);
     }
+    COMPETENCIES.forEach((_c, i) => {
+      const p = at(i, 100);
+      g.lineStyle(1, COLORS.line, 0.45);
+      g.lineBetween(cx, cy, p.x, p.y);
+    });
+    const shape = COMPETENCIES.map((c, i) => at(i, Math.max(4, st.score.competencies[c])));
+    g.fillStyle(0xf2c14e, 0.35);
+    g.fillPoints(pts(shape), true);
+    g.lineStyle(3, 0xf2c14e, 1);
+    g.strokePoints(pts(shape), true);
+    COMPETENCIES.forEach((c, i) => {
+      const p = at(i, 128);
+      const v = st.score.competencies[c];
+      addText(this, p.x, p.y, `${this.t(`competency.${c}` as StringKey)}\n${v}`, { size: 14, bold: true, align: "center", color: v >= 60 ? COLORS.good : v < 40 ? COLORS.bad : COLORS.text }).setOrigin(0.5);
+    });
+    y = cy + R + 40;
     mirror.push(COMPETENCIES.map((c) => `${this.t(`competency.${c}` as StringKey)} ${st.score.competencies[c]}`).join("，"));
 
     y += 6;
@@ -92,7 +117,7 @@ export class Debrief extends BaseScene {
       const talk = talkEntries.map(([id, share]) =>
         this.t("debrief.talk-meeting", { meeting: localize(this.scenario.meetings?.[id]?.title, this.locale) || id, share: Math.round(share * 100) }),
       );
-      addText(this, 60, y, talk.join("\n"), { size: 15, color: COLORS.textDim, width: 500 });
+      addText(this, 60, y, talk.join("  ·  "), { size: 15, color: COLORS.textDim, width: 520 });
       mirror.push(this.t("debrief.talk"), ...talk);
     }
 
@@ -176,11 +201,13 @@ export class Debrief extends BaseScene {
     }
     addText(this, WIDTH - 60, EVENTS_BOTTOM + 2, this.t("debrief.page", { page: this.page + 1, pages: this.pageCount() }), { size: 16, color: COLORS.textDim }).setOrigin(1, 0);
 
+    const seed = this.result.snapshot.seed;
     const items = [
+      { label: this.t("debrief.replay"), onSelect: () => this.scene.start(SceneKey.Meeting, { scenarioId: this.result.scenarioId, seed: String(seed) }) },
       { label: this.t("debrief.retry"), onSelect: () => this.scene.start(SceneKey.Meeting, { scenarioId: this.result.scenarioId }) },
       { label: this.t("debrief.menu"), onSelect: () => this.scene.start(SceneKey.ScenarioSelect) },
     ];
-    this.menu(items, { x: 60, y: 610, width: 400, gap: 20, size: 22, horizontal: true });
+    this.menu(items, { x: 60, y: 616, width: 376, gap: 16, size: 19, horizontal: true });
     mirror.push(...items.map((it, i) => `${i + 1}. ${it.label}`));
     this.svc.mirror.show({ heading: this.t("debrief.heading"), lines: mirror });
   }

@@ -69,6 +69,8 @@ export interface MeetingData {
   scenarioId: string;
   /** Resume the autosaved run instead of starting a new one. */
   resume?: boolean;
+  /** Start with this seed (replaying a deal: competitors act the same way). */
+  seed?: string;
 }
 
 export interface DebriefData {
@@ -135,7 +137,7 @@ export class Meeting extends BaseScene {
         return;
       }
     } else {
-      const seed = this.svc.launch.seed ?? String(crypto.getRandomValues(new Uint32Array(1))[0]);
+      const seed = data.seed ?? this.svc.launch.seed ?? String(crypto.getRandomValues(new Uint32Array(1))[0]);
       this.runner = createRunner(this.scenario, seed);
       this.autosave();
     }

@@ -39,10 +39,13 @@ export class ScenarioSelect extends BaseScene {
       }
       const m = entry.scenario.meta;
       const rec = progress[m.id];
+      const stars = "★".repeat(m.difficulty ?? 1) + "☆".repeat(5 - (m.difficulty ?? 1));
+      const ending = rec ? entry.scenario.endings[rec.ending] : undefined;
       const facts = [
         this.t("select.client", { client: localize(m.client, this.locale) }),
         this.t("select.minutes", { n: m.estimatedMinutes }),
-        rec ? this.t("select.best", { score: rec.best }) : this.t("select.new"),
+        this.t("select.difficulty", { stars }),
+        rec ? this.t("select.record", { best: rec.best, plays: rec.plays, ending: localize(ending?.title, this.locale) || rec.ending }) : this.t("select.new"),
       ].join("  ·  ");
       items.push({
         label: localize(m.title, this.locale),

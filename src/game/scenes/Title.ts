@@ -4,11 +4,24 @@ import { ensureCatalogue, findScenario } from "../services.ts";
 import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
-import { COLORS, WIDTH } from "../../ui/theme.ts";
+import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+import { titleTexture } from "../../art/textures.ts";
+import type { Phaser } from "../phaser.ts";
+
+/** A point of the drifting relationship network behind the title. */
+interface NetNode {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+}
 import type { MenuItem } from "../../ui/menu.ts";
 
 /** Title: start, continue the autosaved run, settings, language. */
 export class Title extends BaseScene {
+  private net: NetNode[] = [];
+  private netGraphics: Phaser.GameObjects.Graphics | null = null;
+
   constructor() {
     super(SceneKey.Title);
   }
@@ -32,6 +45,14 @@ export class Title extends BaseScene {
 
   private draw(focus = 0): void {
     this.clear();
+    this.add.image(0, 0, titleTexture(this, WIDTH, HEIGHT)).setOrigin(0, 0);
+    this.netGraphics = this.add.graphics();
+    if (!this.net.length) {
+      let k = 12345;
+      const rnd = () => (k = (k * 48271) % 2147483647) / 2147483647;
+      this.net = Array.from({ length: 26 }, () => ({ x: rnd() * WIDTH, y: rnd() * HEIGHT, vx: (rnd() - 0.5) * 0.25, vy: (rnd() - 0.5) * 0.25 }));
+    }
+    this.drawNet();
     const st = this.svc.store.getState();
     addText(this, WIDTH / 2, 96, this.t("app.name"), { size: 64, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
     addText(this, WIDTH / 2, 190, this.t("app.tagline"), { size: 24, color: COLORS.textDim, width: 900, align: "center" }).setOrigin(0.5, 0);
@@ -76,6 +97,35 @@ export class Title extends BaseScene {
       heading: this.t("app.name"),
       lines: [this.t("app.tagline"), ...notices, ...items.map((it, i) => `${i + 1}. ${it.label}`)],
     });
+  }
+
+  /** The living background: people (dots) and relationships (lines between those near each other). */
+  override update(): void {
+    if (this.svc.store.getState().settings.reducedMotion || !this.netGraphics) return;
+    for (const n of this.net) {
+      n.x = (n.x + n.vx + WIDTH) % WIDTH;
+      n.y = (n.y + n.vy + HEIGHT) % HEIGHT;
+    }
+    this.drawNet();
+  }
+
+  private drawNet(): void {
+    const g = this.netGraphics;
+    if (!g) return;
+    g.clear();
+    for (let i = 0; i < this.net.length; i++) {
+      const a = this.net[i]!;
+      for (let j = i + 1; j < this.net.length; j++) {
+        const b = this.net[j]!;
+        const d = Math.hypot(a.x - b.x, a.y - b.y);
+        if (d < 190) {
+          g.lineStyle(1, 0x5f86b0, 0.28 * (1 - d / 190));
+          g.lineBetween(a.x, a.y, b.x, b.y);
+        }
+      }
+      g.fillStyle(0x9cc0e6, 0.45);
+      g.fillCircle(a.x, a.y, 3);
+    }
   }
 
   private go(key: string, data?: object): void {
