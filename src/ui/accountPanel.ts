@@ -12,10 +12,25 @@ import { addText } from "./text.ts";
 import { COLORS } from "./theme.ts";
 
 /** Draws the panel at the largest text size that fits above `bottom`; returns the mirror lines. */
-export function drawAccountPanel(scene: Phaser.Scene, x: number, y: number, width: number, runner: Runner, locale: Locale, bottom = 712): string[] {
+/** Taps on the listening lines change the stance (touch has no L or N key). */
+export interface PanelActions {
+  posture(): void;
+  notes(): void;
+}
+
+export function drawAccountPanel(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  width: number,
+  runner: Runner,
+  locale: Locale,
+  bottom = 712,
+  actions?: PanelActions,
+): string[] {
   for (const scale of [1, 0.9, 0.8]) {
     const drawn: Phaser.GameObjects.GameObject[] = [];
-    const result = drawPanel(scene, x, y, width, runner, locale, scale, drawn);
+    const result = drawPanel(scene, x, y, width, runner, locale, scale, drawn, actions);
     if (result.bottom <= bottom || scale === 0.8) return result.mirror;
     for (const o of drawn) o.destroy();
   }
@@ -35,6 +50,7 @@ function drawPanel(
   locale: Locale,
   scale: number,
   drawn: Phaser.GameObjects.GameObject[],
+  actions?: PanelActions,
 ): { mirror: string[]; bottom: number } {
   const s = runner.scenario;
   const a = runner.state.account;
@@ -92,7 +108,13 @@ function drawPanel(
     const total = m.rep + m.client;
     const talk = tr("panel.talk", { share: total ? Math.round((100 * m.rep) / total) : 0 });
     const book = tr("panel.notebook", { n: a.notebook.length });
-    for (const l of [posture, notes, talk, book]) line(l, { size: 14, color: l === posture && m.posture === "engaged" ? COLORS.good : COLORS.text });
+    const p = line(posture, { size: 14, color: m.posture === "engaged" ? COLORS.good : COLORS.text });
+    const n = line(notes, { size: 14 });
+    if (actions) {
+      p.setInteractive({ useHandCursor: true }).on("pointerup", actions.posture);
+      n.setInteractive({ useHandCursor: true }).on("pointerup", actions.notes);
+    }
+    for (const l of [talk, book]) line(l, { size: 14 });
     mirror.push(posture, notes, talk, book);
     // Competitor moves since this meeting started.
     const log = runner.state.log;

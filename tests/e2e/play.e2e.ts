@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, optionsOf, press, readMirror, screenshot, waitForHeading, type Mirror } from "./browser.ts";
+import { launchBrowser, nextMirror, optionsOf, press, readMirror, screenshot, waitForHeading, type Mirror } from "./browser.ts";
 import { createRunner, loadScenario, type Runner } from "../../src/engine/index.ts";
 
 const baseUrl = inject("baseUrl");
@@ -122,6 +122,35 @@ describe("settings and sound", () => {
     expect(log).toContain("confirm");
     expect(log.filter((l) => l.startsWith("error:"))).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe("touch on a phone in landscape", () => {
+  it("letterboxes the 16:9 game and plays by taps: the line, an option, the account map", async () => {
+    const context = await browser.newContext({ viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}?lang=zh-CN&seed=4&scenario=first-meetings`);
+    let m = await waitForHeading(page, /客户调研|华锐|初次/);
+    // Game coordinates → page: FIT scaling, centred.
+    const box = (await page.locator("canvas").boundingBox())!;
+    expect(box.width / box.height).toBeCloseTo(16 / 9, 1);
+    const tap = async (gx: number, gy: number) => {
+      const before = (await readMirror(page)).updates;
+      await page.touchscreen.tap(box.x + (gx / 1280) * box.width, box.y + (gy / 720) * box.height);
+      return nextMirror(page, before);
+    };
+    await page.waitForTimeout(2500); // typewriter done
+    await screenshot(page, "10-phone-meeting-zh-CN");
+    for (let i = 0; i < 6 && optionsOf(m).length === 0; i++) m = await tap(400, 280); // the dialogue box
+    expect(optionsOf(m).length).toBeGreaterThan(0);
+    const turn = m.lines.length;
+    await page.waitForTimeout(2500);
+    m = await tap(400, 400); // the first option card
+    expect(m.lines.length === turn && optionsOf(m).length > 0 ? m.lines : "changed").toBe("changed");
+    m = await tap(1100, 24); // the account-map button in the top bar
+    expect(m.heading).toBe("客户地图");
+    await screenshot(page, "10-phone-account-map-zh-CN");
+    await context.close();
   });
 });
 

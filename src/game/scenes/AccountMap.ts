@@ -32,6 +32,8 @@ export class AccountMap extends BaseScene {
       if (["Escape", "Enter", "m", "M", " "].includes(ev.key)) this.back();
     });
     this.drawWithLocale(() => this.draw());
+    // Touch: a tap anywhere returns to the meeting.
+    this.input.on("pointerup", () => this.back());
   }
 
   private back(): void {
@@ -139,8 +141,16 @@ export class AccountMap extends BaseScene {
       .reverse()
       .slice(0, 4)
       .map((e) => (e.type === "competitor" ? `· ${localize(e.news, this.locale)}` : ""));
-    addText(this, rx, ry, [...rivals, ...(news.length ? news : [tr("map.no-news")])].join("\n"), { size: 14, width: WIDTH - rx - 32, lineSpacing: 4 });
+    const nt = addText(this, rx, ry, [...rivals, ...(news.length ? news : [tr("map.no-news")])].join("\n"), { size: 14, width: WIDTH - rx - 32, lineSpacing: 4 });
+    ry += nt.height + 14;
     mirror.push(...rivals, ...(news.length ? news : [tr("map.no-news")]));
+
+    // The notebook: what the rep wrote down, in the client's words (options may cite it later).
+    addText(this, rx, ry, tr("map.notebook"), { size: 16, bold: true, width: WIDTH - rx - 32 });
+    ry += 26;
+    const notes = a.notebook.map((id) => `· ${localize(s.notes?.[id], this.locale)}`);
+    addText(this, rx, ry, (notes.length ? notes : [tr("map.no-notes")]).join("\n"), { size: 14, width: WIDTH - rx - 32, lineSpacing: 4, color: COLORS.textDim });
+    mirror.push(tr("map.notebook"), ...(notes.length ? notes : [tr("map.no-notes")]));
 
     addText(this, WIDTH / 2, HEIGHT - 34, tr("map.keys"), { size: 16, color: COLORS.textDim }).setOrigin(0.5, 0);
     this.svc.mirror.show({ heading: tr("map.heading"), lines: mirror });

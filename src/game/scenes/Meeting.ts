@@ -102,11 +102,7 @@ export class Meeting extends BaseScene {
       else if ((ev.key === " " || ev.key === "Enter") && this.runner.status === "line") this.advance();
       else if (ev.key === "l" || ev.key === "L") this.changeListening("posture");
       else if (ev.key === "n" || ev.key === "N") this.changeListening("notes");
-      else if ((ev.key === "m" || ev.key === "M") && !this.typing) {
-        this.svc.sound.play("move");
-        this.scene.launch(SceneKey.AccountMap, { from: this.scene.key, runner: this.runner });
-        this.scene.pause();
-      }
+      else if ((ev.key === "m" || ev.key === "M") && !this.typing) this.openMap();
     });
     this.enablePause();
     this.clear();
@@ -143,6 +139,22 @@ export class Meeting extends BaseScene {
     }
     this.ready = true;
     this.drawWithLocale(() => this.draw());
+  }
+
+  private openMap(): void {
+    if (!this.sys.isActive() || !this.ready) return;
+    this.svc.sound.play("move");
+    this.scene.launch(SceneKey.AccountMap, { from: this.scene.key, runner: this.runner });
+    this.scene.pause();
+  }
+
+  /** A small button in the top bar, right-aligned at `right`, for mouse and touch. */
+  private barButton(right: number, label: string, onTap: () => void): Phaser.GameObjects.Text {
+    const b = addText(this, right, 11, label, { size: 17, bold: true }).setOrigin(1, 0);
+    b.setBackgroundColor("#36597d").setPadding(10, 4, 10, 4);
+    b.setInteractive({ useHandCursor: true });
+    b.on("pointerup", onTap);
+    return b;
   }
 
   /** L cycles the body-language posture, N toggles note-taking; both last for the meeting. */
@@ -218,7 +230,9 @@ export class Meeting extends BaseScene {
     // Top bar: the account, the stage of the deal, the step count.
     this.add.rectangle(0, 0, WIDTH, 52, COLORS.panel).setOrigin(0, 0);
     addText(this, 24, 13, localize(meta.client, this.locale), { size: 20, bold: true });
-    addText(this, WIDTH - 24, 13, this.t("meeting.stage-turn", { stage: stageName, n: r.state.turn + 1 }), { size: 20, color: COLORS.accent }).setOrigin(1, 0);
+    const pause = this.barButton(WIDTH - 16, this.t("meeting.pause-button"), () => this.openSettings());
+    const map = this.barButton(pause.x - pause.width - 10, this.t("meeting.map-button"), () => this.openMap());
+    addText(this, map.x - map.width - 20, 13, this.t("meeting.stage-turn", { stage: stageName, n: r.state.turn + 1 }), { size: 20, color: COLORS.accent }).setOrigin(1, 0);
 
     const portraits = this.drawStage(r);
 
@@ -287,7 +301,12 @@ export class Meeting extends BaseScene {
       addText(this, 24, y, msg, { size: 22, color: COLORS.bad, width: MAIN_W });
       mirrorLines.push(msg);
     }
-    mirrorLines.push(...drawAccountPanel(this, PANEL_X, 70, WIDTH - PANEL_X - 16, r, this.locale));
+    mirrorLines.push(
+      ...drawAccountPanel(this, PANEL_X, 70, WIDTH - PANEL_X - 16, r, this.locale, undefined, {
+        posture: () => this.changeListening("posture"),
+        notes: () => this.changeListening("notes"),
+      }),
+    );
     this.toasts(portraits);
     this.svc.mirror.show({ heading: localize(r.title, this.locale) || localize(meta.title, this.locale), lines: mirrorLines });
   }
@@ -324,6 +343,10 @@ export class Meeting extends BaseScene {
   private toasts(portraits: Map<string, number>): void {
     const motion = !this.svc.store.getState().settings.reducedMotion;
     let row = 0;
+    // Why the meters moved: the move just made, or a competitor's action.
+    const choice = this.lastEvents.find((e) => e.type === "choice");
+    const reason = choice && choice.type === "choice" ? moveLabel(choice.move, this.locale) : "";
+    const rival = this.lastEvents.some((e) => e.type === "competitor") ? this.t("toast.competitor") : "";
     const show = (x: number, y: number, text: string, color: string) => {
       const toast = addText(this, x, y, text, { size: 16, bold: true, color }).setOrigin(0.5, 1).setDepth(5);
       toast.setBackgroundColor("#0b121bdd").setPadding(6, 2, 6, 2);
@@ -334,7 +357,8 @@ export class Meeting extends BaseScene {
       if (e.type === "meter") {
         const x = portraits.get(e.who);
         const d = e.to - e.from;
-        const label = `${d > 0 ? "+" : ""}${d} ${this.t(`meter.${e.meter}` as StringKey)}`;
+        const why = rival && !choice ? rival : reason;
+        const label = `${d > 0 ? "+" : ""}${d} ${this.t(`meter.${e.meter}` as StringKey)}${why ? ` · ${why}` : ""}`;
         if (x !== undefined) show(x, STAGE_Y + 40 + 22 * (row++ % 3), label, d > 0 ? COLORS.good : COLORS.bad);
       } else if (e.type === "score" && e.competency !== "outcome") {
         const label = `${e.points > 0 ? "+" : ""}${e.points} ${this.t(`competency.${e.competency}` as StringKey)}`;
