@@ -147,7 +147,7 @@ describe("touch on a phone in landscape", () => {
     await page.waitForTimeout(2500);
     m = await tap(400, 400); // the first option card
     expect(m.lines.length === turn && optionsOf(m).length > 0 ? m.lines : "changed").toBe("changed");
-    m = await tap(1100, 24); // the account-map button in the top bar
+    m = await tap(1150, 24); // the account-map button in the top bar
     expect(m.heading).toBe("客户地图");
     await screenshot(page, "10-phone-account-map-zh-CN");
     await context.close();
