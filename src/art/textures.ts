@@ -17,9 +17,11 @@ export function roomTexture(scene: Phaser.Scene, w: number, h: number): string {
   return canvasTexture(scene, `room-${w}x${h}`, w, h, (ctx) => drawRoom(ctx, w, h));
 }
 
+/** The title backdrop is a soft gradient: drawn at a quarter of the size (a 16th of the upload) and scaled up by the caller. */
 export function titleTexture(scene: Phaser.Scene, w: number, h: number): string {
   return canvasTexture(scene, `title-${w}x${h}`, w, h, (ctx) => drawTitleBackdrop(ctx, w, h));
 }
+export const TITLE_BACKDROP_SCALE = 4;
 
 /** A stakeholder's portrait with an expression; the look is stable per stakeholder id. */
 export function portraitTexture(scene: Phaser.Scene, id: string, department: Department, expression: Expression): string {

@@ -72,9 +72,9 @@ function drawPanel(
   for (const [id, who] of Object.entries(s.cast)) {
     const st = a.stakeholders[id]!;
     const head = `${localize(who.name, locale)} — ${tr(`level.${st.level}`)}`;
-    line(head, { bold: true });
     const meters = tr("meter.line", { trust: st.trust, interest: st.interest, emotion: st.emotion });
-    line(meters, { color: COLORS.textDim, size: 14 });
+    // One text per stakeholder (fewer textures to upload on each redraw).
+    line(`${head}\n${meters}`, { size: 14 });
     const needs = Object.entries(st.needs)
       .filter(([, state]) => state !== "hidden")
       .map(([need, state]) => {
@@ -89,14 +89,14 @@ function drawPanel(
     cy += 4;
     line(tr("panel.tasks"), { bold: true });
     const tasks = STAGE3_TASKS.map((task) => `${tr(`task.${a.tasks[task]}`)} ${tr(`task.${task}`)}`);
-    for (const task of tasks) line(task, { size: 14, color: COLORS.textDim });
+    line(tasks.join("\n"), { size: 14, color: COLORS.textDim });
     mirror.push(`${tr("panel.tasks")}：${tasks.join("，")}`);
   }
 
   const extra = [tr("panel.switching", { n: switchingCost(a) })];
   if (a.objections || a.pricePressure || a.risk) extra.push(tr("panel.objections", { objections: a.objections, pressure: a.pricePressure, risk: a.risk }));
   cy += 4;
-  for (const e of extra) line(e, { size: 14, color: COLORS.textDim });
+  line(extra.join("\n"), { size: 14, color: COLORS.textDim });
   mirror.push(...extra);
 
   const m = a.meeting;
@@ -114,7 +114,7 @@ function drawPanel(
       p.setInteractive({ useHandCursor: true }).on("pointerup", actions.posture);
       n.setInteractive({ useHandCursor: true }).on("pointerup", actions.notes);
     }
-    for (const l of [talk, book]) line(l, { size: 14 });
+    line(`${talk}\n${book}`, { size: 14 });
     mirror.push(posture, notes, talk, book);
     // Competitor moves since this meeting started.
     const log = runner.state.log;

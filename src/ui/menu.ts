@@ -36,8 +36,10 @@ export interface MenuLayout {
 export class Menu {
   private readonly objects: Phaser.GameObjects.GameObject[] = [];
   private readonly frames: Phaser.GameObjects.Rectangle[] = [];
-  private readonly markers: Phaser.GameObjects.Text[] = [];
+  /** One triangle marks the focused item (a shape, not a text: one texture fewer per item). */
+  private readonly marker: Phaser.GameObjects.Graphics;
   private focusIndex = 0;
+  private readonly markerAt: { x: number; y: number }[] = [];
   private readonly onKey: (ev: KeyboardEvent) => void;
   private enabled = true;
   /** Keys pressed before the menu existed (the key that opened it) must not also pick from it. */
@@ -52,18 +54,14 @@ export class Menu {
     const gap = layout.gap ?? 12;
     const size = layout.size ?? 22;
     const pad = 14;
+    this.marker = scene.add.graphics().setDepth(2);
+    this.objects.push(this.marker);
     let y = layout.y;
     let x0 = layout.x;
     items.forEach((item, i) => {
       const x = x0;
       let textX = x + pad + 28;
       const parts: Phaser.GameObjects.GameObject[] = [];
-      const marker = addText(scene, x + 8, y + pad, "▶", { size, color: COLORS.accent });
-      marker.setVisible(false);
-      if (layout.numbered) {
-        parts.push(addText(scene, textX, y + pad, `${i + 1}.`, { size, color: COLORS.accent, bold: true }));
-        textX += size * 1.6;
-      }
       let contentY = y + pad;
       const chipW = layout.chipWidth ?? 0;
       if (item.chip) {
@@ -77,7 +75,7 @@ export class Menu {
         if (chipW) textX += chipW;
         else contentY += chip.height + 4;
       } else if (chipW) textX += chipW;
-      const label = addText(scene, textX, contentY, item.label, { size, width: layout.width - (textX - x) - pad });
+      const label = addText(scene, textX, contentY, layout.numbered ? `${i + 1}. ${item.label}` : item.label, { size, width: layout.width - (textX - x) - pad });
       parts.push(label);
       let bottom = Math.max(label.y + label.height, ...parts.map((p) => (p as Phaser.GameObjects.Text).y + (p as Phaser.GameObjects.Text).height));
       if (item.detail) {
@@ -103,10 +101,9 @@ export class Menu {
       });
       frame.setDepth(0);
       for (const p of parts) (p as Phaser.GameObjects.Text).setDepth(1);
-      marker.setDepth(1);
       this.frames.push(frame);
-      this.markers.push(marker);
-      this.objects.push(frame, marker, ...parts);
+      this.markerAt.push({ x: x + 10, y: y + pad + size * 0.6 });
+      this.objects.push(frame, ...parts);
       if (layout.horizontal) x0 += layout.width + gap;
       else y += height + gap;
     });
@@ -137,8 +134,9 @@ export class Menu {
       const on = k === i;
       f.setStrokeStyle(on ? 4 : 2, on ? COLORS.focus : COLORS.line);
       f.setFillStyle(on ? COLORS.panelHi : COLORS.panel);
-      this.markers[k]!.setVisible(on);
     });
+    const m = this.markerAt[i]!;
+    this.marker.clear().fillStyle(COLORS.focus, 1).fillTriangle(m.x, m.y - 8, m.x, m.y + 8, m.x + 12, m.y);
     this.onFocus?.(i);
   }
 

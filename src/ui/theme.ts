@@ -20,3 +20,18 @@ export const COLORS = {
 /** Fonts with Chinese glyphs first, so CJK text never falls back to a bitmap-looking font. */
 export const FONT_FAMILY =
   '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif';
+
+/** Move-mark colours by move kind; the mark's text always names the move too (never colour alone). */
+export const CHIP_COLORS = {
+  spin: "#2f5f93",
+  pitch: "#6a4a8c",
+  listen: "#2d6f6a",
+  tactic: "#8c3f3f",
+  relationship: "#8a5a2b",
+  awareness: "#4f6b2d",
+  close: "#7a4760",
+  talk: "#4b5563",
+  research: "#3d5a80",
+  rules: "#5b4a8a",
+  screen: "#7c4a2a",
+} as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COLORS } from "../../src/ui/theme.ts";
+import { CHIP_COLORS, COLORS } from "../../src/ui/theme.ts";
 
 function luminance(hex: number): number {
   const ch = [16, 8, 0].map((s) => ((hex >> s) & 255) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
@@ -24,5 +24,9 @@ describe("colours", () => {
 
   it("text on a move chip passes AA", () => {
     expect(contrast(hex(COLORS.text), COLORS.chip)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it.each(Object.entries(CHIP_COLORS))("text on the %s move mark passes AA", (_kind, bg) => {
+    expect(contrast(hex(COLORS.text), hex(bg))).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -8,8 +8,7 @@ import type { Scenario } from "../../engine/loader.ts";
 import { addText } from "../../ui/text.ts";
 import { drawAccountPanel } from "../../ui/accountPanel.ts";
 import type { Posture } from "../../engine/vocabulary.ts";
-import type { MoveTag } from "../../engine/schema.ts";
-import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+import { CHIP_COLORS, COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import { expressionOf } from "../../ui/expression.ts";
 import { wrapText } from "../../ui/wrap.ts";
 import { portraitTexture, roomTexture } from "../../art/textures.ts";
@@ -29,20 +28,6 @@ const OPTIONS_BOTTOM = HEIGHT - 40;
 /** Characters per second of the typewriter, by the text-speed setting. */
 const TYPE_CPS = { slow: 18, normal: 40, fast: 90, instant: Infinity } as const;
 
-/** Move-mark colours by kind; the mark's text always names the move too. */
-const CHIP_COLORS: Record<MoveTag["kind"], string> = {
-  spin: "#2f5f93",
-  pitch: "#6a4a8c",
-  listen: "#2d6f6a",
-  tactic: "#8c3f3f",
-  relationship: "#8a5a2b",
-  awareness: "#4f6b2d",
-  close: "#7a4760",
-  talk: "#4b5563",
-  research: "#3d5a80",
-  rules: "#5b4a8a",
-  screen: "#7c4a2a",
-};
 
 /** Which stakeholders take part in each meeting: those who speak in it or are addressed in it. */
 const attendeesCache = new WeakMap<Scenario, Map<string, string[]>>();
@@ -89,6 +74,10 @@ export class Meeting extends BaseScene {
   /** The line being typed out, if the typewriter is running. */
   private typing: { text: Phaser.GameObjects.Text; full: string; shown: number; timer: Phaser.Time.TimerEvent } | null = null;
   private pendingOptions: (() => void) | null = null;
+  /** Objects of the stage, dialogue and options: replaced on every line. */
+  private body: Phaser.GameObjects.GameObject[] = [];
+  /** The account panel's mirror lines, while its drawing stays on screen. */
+  private chromeMirror: string[] | null = null;
 
   constructor() {
     super(SceneKey.Meeting);
@@ -96,6 +85,8 @@ export class Meeting extends BaseScene {
 
   create(data: MeetingData): void {
     this.ready = false;
+    this.chromeMirror = null;
+    this.body = [];
     this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
       if (!this.sys.isActive() || !this.ready) return;
       if (this.typing && (ev.key === " " || ev.key === "Enter" || /^[1-9]$/.test(ev.key))) this.finishTyping();
@@ -199,6 +190,7 @@ export class Meeting extends BaseScene {
     this.autosave();
     this.lastEvents = this.runner.state.log.slice(logStart);
     this.cue(this.lastEvents);
+    const accountChanged = this.lastEvents.some((e) => e.type !== "enter");
     if (this.runner.status === "ended") {
       const st = this.runner.state;
       this.svc.store.getState().recordResult(this.scenario.meta.id, st.score.total, st.ending!);
@@ -208,7 +200,7 @@ export class Meeting extends BaseScene {
       this.scene.start(SceneKey.Debrief, data);
       return;
     }
-    this.draw();
+    this.draw(accountChanged);
   }
 
   private speakerLabel(id: string): { name: string; title: string } {
@@ -218,12 +210,30 @@ export class Meeting extends BaseScene {
     return { name: localize(who?.name, this.locale), title: localize(who?.title, this.locale) };
   }
 
-  private draw(): void {
+  /**
+   * Redraws the meeting. `full` also redraws the chrome (top bar and account panel); a line
+   * advance that changed nothing in the account redraws only the stage and the dialogue,
+   * which keeps each key press well inside a frame's budget.
+   */
+  private draw(full = true): void {
     this.stopTyping();
-    this.clear();
+    if (full || !this.chromeMirror) {
+      this.clear();
+      this.body = [];
+      this.chromeMirror = this.drawChrome();
+    } else {
+      this.clearMenus();
+      for (const o of this.body) o.destroy();
+    }
+    const before = new Set(this.children.list);
+    this.drawBody(this.chromeMirror);
+    this.body = this.children.list.filter((o) => !before.has(o));
+  }
+
+  /** The top bar and the account panel; returns the panel's mirror lines. */
+  private drawChrome(): string[] {
     const r = this.runner;
     const meta = this.scenario.meta;
-    const settings = this.svc.store.getState().settings;
     const stage = this.scenario.stages.find((s) => s.id === r.state.stage)!;
     const stageName = stage.title ? localize(stage.title, this.locale) : this.t(`stage.${stage.pipeline}` as StringKey);
 
@@ -233,7 +243,17 @@ export class Meeting extends BaseScene {
     const pause = this.barButton(WIDTH - 16, this.t("meeting.pause-button"), () => this.openSettings());
     const map = this.barButton(pause.x - pause.width - 10, this.t("meeting.map-button"), () => this.openMap());
     addText(this, map.x - map.width - 20, 13, this.t("meeting.stage-turn", { stage: stageName, n: r.state.turn + 1 }), { size: 20, color: COLORS.accent }).setOrigin(1, 0);
+    return drawAccountPanel(this, PANEL_X, 70, WIDTH - PANEL_X - 16, r, this.locale, undefined, {
+      posture: () => this.changeListening("posture"),
+      notes: () => this.changeListening("notes"),
+    });
+  }
 
+  /** The stage, the line, the options and the footer; publishes the mirror. */
+  private drawBody(panelMirror: string[]): void {
+    const r = this.runner;
+    const meta = this.scenario.meta;
+    const settings = this.svc.store.getState().settings;
     const portraits = this.drawStage(r);
 
     let y = STAGE_Y + STAGE_H + 8;
@@ -301,12 +321,7 @@ export class Meeting extends BaseScene {
       addText(this, 24, y, msg, { size: 22, color: COLORS.bad, width: MAIN_W });
       mirrorLines.push(msg);
     }
-    mirrorLines.push(
-      ...drawAccountPanel(this, PANEL_X, 70, WIDTH - PANEL_X - 16, r, this.locale, undefined, {
-        posture: () => this.changeListening("posture"),
-        notes: () => this.changeListening("notes"),
-      }),
-    );
+    mirrorLines.push(...panelMirror);
     this.toasts(portraits);
     this.svc.mirror.show({ heading: localize(r.title, this.locale) || localize(meta.title, this.locale), lines: mirrorLines });
   }

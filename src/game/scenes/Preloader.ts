@@ -10,16 +10,19 @@ import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
  * later, after the title is on screen, so the first visit stays small and fast.
  */
 export class Preloader extends Phaser.Scene {
+  /** Files the title needs before it can show. The art is drawn in code, so none today. */
+  static readonly ASSETS: ReadonlyArray<{ key: string; url: string }> = [];
+
+  static hasWork(): boolean {
+    return Preloader.ASSETS.length > 0;
+  }
+
   constructor() {
     super(SceneKey.Preloader);
   }
 
-  create(): void {
-    // Nothing queued (the art is drawn in code): no bar to flash, straight to the title.
-    if (this.load.list.size === 0) {
-      this.scene.start(SceneKey.Title);
-      return;
-    }
+  /** Draws the bar, then queues the assets; Phaser runs the load and calls create() when done. */
+  preload(): void {
     const locale = services(this).store.getState().settings.locale;
     this.add.rectangle(0, 0, WIDTH, HEIGHT, COLORS.bg).setOrigin(0, 0);
     addText(this, WIDTH / 2, HEIGHT / 2 - 60, t(locale, "loading"), { size: 28 }).setOrigin(0.5);
@@ -30,7 +33,10 @@ export class Preloader extends Phaser.Scene {
       bar.width = (barW - 8) * p;
     });
     services(this).mirror.show({ heading: t(locale, "loading"), lines: [] });
-    this.load.once(Phaser.Loader.Events.COMPLETE, () => this.scene.start(SceneKey.Title));
-    this.load.start();
+    for (const a of Preloader.ASSETS) this.load.image(a.key, a.url);
+  }
+
+  create(): void {
+    this.scene.start(SceneKey.Title);
   }
 }

@@ -5,7 +5,7 @@ import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
-import { titleTexture } from "../../art/textures.ts";
+import { titleTexture, TITLE_BACKDROP_SCALE } from "../../art/textures.ts";
 import type { Phaser } from "../phaser.ts";
 
 /** A point of the drifting relationship network behind the title. */
@@ -45,7 +45,8 @@ export class Title extends BaseScene {
 
   private draw(focus = 0): void {
     this.clear();
-    this.add.image(0, 0, titleTexture(this, WIDTH, HEIGHT)).setOrigin(0, 0);
+    const k = TITLE_BACKDROP_SCALE;
+    this.add.image(0, 0, titleTexture(this, WIDTH / k, HEIGHT / k)).setOrigin(0, 0).setScale(k);
     this.netGraphics = this.add.graphics();
     if (!this.net.length) {
       let k = 12345;
