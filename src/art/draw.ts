@@ -13,6 +13,8 @@ export const PORTRAIT_H = 170;
 
 /** What varies between stakeholder portraits; derived from a stable id. */
 export interface Archetype {
+  /** Drawn with a tie, or with a blouse collar and earrings. */
+  presentation: "man" | "woman";
   skin: string;
   hair: string;
   hairStyle: "short" | "parted" | "long" | "bun" | "receding";
@@ -37,13 +39,21 @@ function hash(text: string): number {
   return h;
 }
 
-/** A stable look for a stakeholder: the same id always gets the same face. */
-export function archetypeFor(id: string, department: Department): Archetype {
+/**
+ * A stable look for a stakeholder: the same id always gets the same face. A scenario can
+ * name the archetype as "<man|woman>-<short|parted|long|bun|receding>"; the rest (skin,
+ * hair colour, glasses) comes from the id.
+ */
+export function archetypeFor(id: string, department: Department, archetype?: string): Archetype {
   const h = hash(id);
+  const [presentation, style] = (archetype ?? "").split("-") as [string, string];
+  const hairStyle = (STYLES as string[]).includes(style) ? (style as Archetype["hairStyle"]) : STYLES[(h >>> 6) % STYLES.length]!;
+  const who = presentation === "woman" || presentation === "man" ? presentation : hairStyle === "long" || hairStyle === "bun" ? "woman" : "man";
   return {
+    presentation: who,
     skin: SKINS[h % SKINS.length]!,
     hair: department === "executive" && h % 3 === 0 ? HAIRS[3]! : HAIRS[(h >>> 3) % 3]!,
-    hairStyle: STYLES[(h >>> 6) % STYLES.length]!,
+    hairStyle,
     glasses: department === "technical" || (h >>> 9) % 4 === 0,
     suit: SUITS[department],
   };
@@ -88,19 +98,23 @@ export function drawPortrait(ctx: Ctx, a: Archetype, expression: Expression): vo
   ctx.fillStyle = "#f4f4f0";
   ctx.beginPath();
   ctx.moveTo(cx - 16, 112);
-  ctx.lineTo(cx, 142);
+  ctx.lineTo(cx, a.presentation === "woman" ? 134 : 142);
   ctx.lineTo(cx + 16, 112);
   ctx.closePath();
   ctx.fill();
-  ctx.fillStyle = "#9c3d3d";
-  ctx.beginPath();
-  ctx.moveTo(cx - 4, 118);
-  ctx.lineTo(cx + 4, 118);
-  ctx.lineTo(cx + 6, 150);
-  ctx.lineTo(cx, 158);
-  ctx.lineTo(cx - 6, 150);
-  ctx.closePath();
-  ctx.fill();
+  if (a.presentation === "man") {
+    ctx.fillStyle = "#9c3d3d";
+    ctx.beginPath();
+    ctx.moveTo(cx - 4, 118);
+    ctx.lineTo(cx + 4, 118);
+    ctx.lineTo(cx + 6, 150);
+    ctx.lineTo(cx, 158);
+    ctx.lineTo(cx - 6, 150);
+    ctx.closePath();
+    ctx.fill();
+  } else {
+    ellipse(ctx, cx, 128, 3.5, 3.5, "#d8b45a"); // a pendant
+  }
   // Neck and head.
   ctx.fillStyle = a.skin;
   ctx.fillRect(cx - 11, headY + 28, 22, 18);
@@ -134,6 +148,10 @@ export function drawPortrait(ctx: Ctx, a: Archetype, expression: Expression): vo
       break;
   }
   ctx.fill();
+  if (a.presentation === "woman") {
+    ellipse(ctx, cx - 35, headY + 14, 2.5, 2.5, "#d8b45a");
+    ellipse(ctx, cx + 35, headY + 14, 2.5, 2.5, "#d8b45a");
+  }
   drawFace(ctx, cx, headY, expression);
   if (a.glasses) {
     stroke(ctx, "#2a2a2a", 2, () => {

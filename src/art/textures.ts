@@ -24,8 +24,8 @@ export function titleTexture(scene: Phaser.Scene, w: number, h: number): string 
 export const TITLE_BACKDROP_SCALE = 4;
 
 /** A stakeholder's portrait with an expression; the look is stable per stakeholder id. */
-export function portraitTexture(scene: Phaser.Scene, id: string, department: Department, expression: Expression): string {
-  return canvasTexture(scene, `portrait-${id}-${expression}`, PORTRAIT_W, PORTRAIT_H, (ctx) =>
-    drawPortrait(ctx, archetypeFor(id, department), expression),
+export function portraitTexture(scene: Phaser.Scene, id: string, department: Department, expression: Expression, archetype?: string): string {
+  return canvasTexture(scene, `portrait-${id}-${archetype ?? ""}-${expression}`, PORTRAIT_W, PORTRAIT_H, (ctx) =>
+    drawPortrait(ctx, archetypeFor(id, department, archetype), expression),
   );
 }

@@ -284,7 +284,7 @@ export const Stakeholder = z
     title: LocalizedText.describe("job title, e.g. 采购经理 / Procurement Manager"),
     department: z.enum(DEPARTMENTS),
     decisionRole: z.enum(DECISION_ROLES),
-    archetype: Id.optional().describe("portrait archetype used by the presentation layer"),
+    archetype: Id.optional().describe("portrait look: <man|woman>-<short|parted|long|bun|receding>, e.g. woman-bun"),
     meters: z
       .object({
         trust: z.number().min(0).max(10),

@@ -125,6 +125,22 @@ describe("settings and sound", () => {
   });
 });
 
+describe("the bonus scenario", () => {
+  it("is listed second and plays from the list by keyboard in English", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}?lang=en&seed=6`);
+    await waitForHeading(page, "Dealcraft");
+    let m = await press(page, "Enter");
+    const ice = JSON.parse(readFileSync("scenarios/ice-to-eskimos.json", "utf8"));
+    expect(optionsOf(m)[1]).toContain(`2. ${ice.meta.title.en}`);
+    m = await press(page, "2");
+    for (let i = 0; i < 20 && optionsOf(m).length === 0; i++) m = await press(page, "Space");
+    expect(optionsOf(m).length).toBeGreaterThan(1);
+    await screenshot(page, "11-bonus-meeting-en", 2500);
+    await page.context().close();
+  });
+});
+
 describe("touch on a phone in landscape", () => {
   it("letterboxes the 16:9 game and plays by taps: the line, an option, the account map", async () => {
     const context = await browser.newContext({ viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });

@@ -345,7 +345,7 @@ export class Meeting extends BaseScene {
       const delta = this.lastEvents.reduce((sum, e) => sum + (e.type === "meter" && e.who === id ? e.to - e.from : 0), 0);
       const cx = 24 + gap * (i + 1);
       const scale = (STAGE_H - 30) / PORTRAIT_H;
-      const img = this.add.image(cx, STAGE_Y + STAGE_H - 2, portraitTexture(this, id, who.department, expressionOf(st, delta))).setOrigin(0.5, 1).setScale(scale);
+      const img = this.add.image(cx, STAGE_Y + STAGE_H - 2, portraitTexture(this, id, who.department, expressionOf(st, delta), who.archetype)).setOrigin(0.5, 1).setScale(scale);
       if (speaking !== undefined && speaking !== id) img.setAlpha(0.75);
       const name = addText(this, cx, STAGE_Y + STAGE_H - 4, localize(who.name, this.locale), { size: 14, bold: speaking === id }).setOrigin(0.5, 1);
       name.setBackgroundColor(speaking === id ? "#7a5b14" : "#14202ecc").setPadding(6, 2, 6, 2);
