@@ -6,6 +6,8 @@ import { isLocale } from "./content/i18n.ts";
 import { startGame } from "./game/config.ts";
 import type { LaunchOptions } from "./game/services.ts";
 
+performance.mark("app:start");
+
 function browserStorage(): { storage: Storage; ok: boolean } {
   try {
     const probe = "__dealcraft_probe__";
@@ -19,6 +21,7 @@ function browserStorage(): { storage: Storage; ok: boolean } {
 
 const { storage, ok } = browserStorage();
 const store = createAppStore(storage);
+performance.mark("app:store");
 if (!ok) store.getState().notify({ key: "notice.storage-unavailable" });
 
 const params = new URLSearchParams(location.search);
@@ -41,8 +44,10 @@ store.subscribe(syncLang);
 
 const mirror = createMirror(document.getElementById("a11y-live")!);
 const sound = createSound(store);
+performance.mark("app:sound");
 // Browsers allow audio only after a gesture: the first key or tap starts the music.
 for (const type of ["keydown", "pointerdown"] as const) window.addEventListener(type, () => sound.startMusic(), { once: true });
+performance.mark("app:game-start");
 const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: null, launch });
 
 // For tests and debugging in the browser console: read-only handles, no rules.

@@ -39,22 +39,32 @@ export function createSound(store: AppStore): Sound {
     }
     return h;
   };
+  // Howler creates its AudioContext on first use; touching it only when sound is first
+  // needed keeps that cost (up to ~50 ms) out of start-up.
+  let ready = false;
   const apply = () => {
+    if (!ready) return;
     const s = settings();
     Howler.mute(s.muted);
     for (const h of effects.values()) h.volume(s.effectsVolume);
     music?.volume(s.musicVolume);
   };
-  apply();
+  const wake = () => {
+    if (ready) return;
+    ready = true;
+    apply();
+  };
   store.subscribe((s, prev) => {
     if (s.settings !== prev.settings) apply();
   });
   return {
     log,
     play(name) {
+      wake();
       if (settings().effectsVolume > 0) effect(name).play();
     },
     startMusic() {
+      wake();
       if (music) return;
       music = watch(new Howl({ src: [blobUrl(renderMusic())], format: ["wav"], loop: true, volume: settings().musicVolume }), "music");
       music.play();

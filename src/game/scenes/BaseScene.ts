@@ -28,7 +28,7 @@ export abstract class BaseScene extends Phaser.Scene {
   protected clear(): void {
     this.clearMenus();
     this.children.removeAll(true);
-    this.add.rectangle(0, 0, WIDTH, HEIGHT, COLORS.bg).setOrigin(0, 0);
+    this.add.rectangle(0, 0, WIDTH, HEIGHT, COLORS.bg).setOrigin(0, 0).setDepth(-10);
   }
 
   /** A menu that is destroyed with the next clear(). */

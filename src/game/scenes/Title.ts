@@ -27,6 +27,7 @@ export class Title extends BaseScene {
   }
 
   create(): void {
+    performance.mark("title:create");
     const launch = this.svc.launch;
     this.enablePause();
     this.drawWithLocale(() => this.draw());
@@ -45,29 +46,9 @@ export class Title extends BaseScene {
 
   private draw(focus = 0): void {
     this.clear();
-    const k = TITLE_BACKDROP_SCALE;
-    this.add.image(0, 0, titleTexture(this, WIDTH / k, HEIGHT / k)).setOrigin(0, 0).setScale(k);
-    this.netGraphics = this.add.graphics();
-    if (!this.net.length) {
-      let k = 12345;
-      const rnd = () => (k = (k * 48271) % 2147483647) / 2147483647;
-      this.net = Array.from({ length: 26 }, () => ({ x: rnd() * WIDTH, y: rnd() * HEIGHT, vx: (rnd() - 0.5) * 0.25, vy: (rnd() - 0.5) * 0.25 }));
-    }
-    this.drawNet();
-    const st = this.svc.store.getState();
     addText(this, WIDTH / 2, 96, this.t("app.name"), { size: 64, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
-    addText(this, WIDTH / 2, 190, this.t("app.tagline"), { size: 24, color: COLORS.textDim, width: 900, align: "center" }).setOrigin(0.5, 0);
-
-    // The five steps of key-account development, the course's backbone, as a strip.
-    const stepW = 210;
-    PIPELINE_STAGES.forEach((stage, i) => {
-      const x = WIDTH / 2 + (i - 2) * (stepW + 12);
-      this.add.rectangle(x, 268, stepW, 40, COLORS.chip).setRounded(8);
-      addText(this, x, 268, `${i + 1} ${this.t(`stage.${stage}` as StringKey)}`, { size: 17 }).setOrigin(0.5);
-    });
-
     const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect) }];
-    const saved = st.run;
+    const saved = this.svc.store.getState().run;
     if (saved && saved.snapshot.state.status !== "ended") {
       items.push({
         label: this.t("title.continue", { scenario: localize(saved.title, this.locale) || saved.scenarioId }),
@@ -88,7 +69,10 @@ export class Title extends BaseScene {
 
     const menu = this.menu(items, { x: WIDTH / 2 - 260, y: 320, width: 520, gap: 10, size: 24 });
     menu.focus(Math.min(focus, items.length - 1));
-    addText(this, WIDTH / 2, menu.bottom + 18, this.t("title.keys"), { size: 18, color: COLORS.textDim }).setOrigin(0.5, 0);
+    // The menu is live in the first frame; the decoration follows a frame later.
+    this.time.delayedCall(0, () => {
+      if (this.sys.isActive()) this.decorate(menu.bottom);
+    });
 
     const notices = this.svc.store.getState().notices.map((n) => t(this.locale, n.key, n.vars));
     if (notices.length) {
@@ -98,6 +82,28 @@ export class Title extends BaseScene {
       heading: this.t("app.name"),
       lines: [this.t("app.tagline"), ...notices, ...items.map((it, i) => `${i + 1}. ${it.label}`)],
     });
+  }
+
+  /** Backdrop, relationship network, tagline, the five-step strip and the key hint. */
+  private decorate(menuBottom: number): void {
+    const back = this.add.image(0, 0, titleTexture(this, WIDTH / TITLE_BACKDROP_SCALE, HEIGHT / TITLE_BACKDROP_SCALE)).setOrigin(0, 0);
+    back.setScale(TITLE_BACKDROP_SCALE).setDepth(-2);
+    this.netGraphics = this.add.graphics().setDepth(-1);
+    if (!this.net.length) {
+      let k = 12345;
+      const rnd = () => (k = (k * 48271) % 2147483647) / 2147483647;
+      this.net = Array.from({ length: 26 }, () => ({ x: rnd() * WIDTH, y: rnd() * HEIGHT, vx: (rnd() - 0.5) * 0.25, vy: (rnd() - 0.5) * 0.25 }));
+    }
+    this.drawNet();
+    addText(this, WIDTH / 2, 190, this.t("app.tagline"), { size: 24, color: COLORS.textDim, width: 900, align: "center" }).setOrigin(0.5, 0);
+    // The five steps of key-account development, the course's backbone, as a strip.
+    const stepW = 210;
+    PIPELINE_STAGES.forEach((stage, i) => {
+      const x = WIDTH / 2 + (i - 2) * (stepW + 12);
+      this.add.rectangle(x, 268, stepW, 40, COLORS.chip).setRounded(8);
+      addText(this, x, 268, `${i + 1} ${this.t(`stage.${stage}` as StringKey)}`, { size: 17 }).setOrigin(0.5);
+    });
+    addText(this, WIDTH / 2, menuBottom + 18, this.t("title.keys"), { size: 18, color: COLORS.textDim }).setOrigin(0.5, 0);
   }
 
   /** The living background: people (dots) and relationships (lines between those near each other). */
