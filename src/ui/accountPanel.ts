@@ -18,20 +18,24 @@ export interface PanelActions {
   notes(): void;
 }
 
-export function drawAccountPanel(
-  scene: Phaser.Scene,
-  x: number,
-  y: number,
-  width: number,
-  runner: Runner,
-  locale: Locale,
-  bottom = 712,
-  actions?: PanelActions,
-): string[] {
+/** Where and what the panel draws. */
+export interface PanelSpec {
+  scene: Phaser.Scene;
+  x: number;
+  y: number;
+  width: number;
+  /** Lowest y the panel may reach; it shrinks its text to fit. */
+  bottom: number;
+  runner: Runner;
+  locale: Locale;
+  actions?: PanelActions;
+}
+
+export function drawAccountPanel(spec: PanelSpec): string[] {
   for (const scale of [1, 0.9, 0.8]) {
     const drawn: Phaser.GameObjects.GameObject[] = [];
-    const result = drawPanel(scene, x, y, width, runner, locale, scale, drawn, actions);
-    if (result.bottom <= bottom || scale === 0.8) return result.mirror;
+    const result = drawPanel(spec, scale, drawn);
+    if (result.bottom <= spec.bottom || scale === 0.8) return result.mirror;
     for (const o of drawn) o.destroy();
   }
   return [];
@@ -41,17 +45,8 @@ function shorten(text: string, max: number): string {
   return [...text].length <= max ? text : [...text].slice(0, max - 1).join("") + "…";
 }
 
-function drawPanel(
-  scene: Phaser.Scene,
-  x: number,
-  y: number,
-  width: number,
-  runner: Runner,
-  locale: Locale,
-  scale: number,
-  drawn: Phaser.GameObjects.GameObject[],
-  actions?: PanelActions,
-): { mirror: string[]; bottom: number } {
+function drawPanel(spec: PanelSpec, scale: number, drawn: Phaser.GameObjects.GameObject[]): { mirror: string[]; bottom: number } {
+  const { scene, x, y, width, runner, locale, actions } = spec;
   const s = runner.scenario;
   const a = runner.state.account;
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key as StringKey, vars);

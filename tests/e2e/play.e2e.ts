@@ -28,6 +28,14 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+/** Opens the game in `lang` with `seed`, and starts the first scenario in the list by keyboard. */
+async function startStarter(page: Page, lang: "zh-CN" | "en", seed: number): Promise<Mirror> {
+  await page.goto(`${baseUrl}?lang=${lang}&seed=${seed}`);
+  await waitForHeading(page, lang === "zh-CN" ? "大客户攻防" : "Dealcraft");
+  await press(page, "Enter");
+  return press(page, "1");
+}
+
 /** The same play in the pure engine: first option at every choice. */
 function engineFirstOptionRun(seed: string): Runner {
   const r = createRunner(loadScenario(starter), seed);
@@ -89,10 +97,7 @@ describe.each(LOCALES)("playing the starter scenario by keyboard in $locale", (L
 describe("settings and sound", () => {
   it("pauses a meeting with Esc, switches language in the overlay, and the meeting follows without losing the run", async () => {
     const page = await newPage();
-    await page.goto(`${baseUrl}?lang=zh-CN&seed=8`);
-    await waitForHeading(page, "大客户攻防");
-    await press(page, "Enter");
-    await press(page, "1");
+    await startStarter(page, "zh-CN", 8);
     let m = await press(page, "Space");
     const before = m.lines[0];
     m = await press(page, "Escape");
@@ -115,8 +120,7 @@ describe("settings and sound", () => {
     await page.goto(`${baseUrl}?lang=en&seed=2`);
     await waitForHeading(page, "Dealcraft");
     expect(await page.evaluate(() => (window as unknown as { dealcraft: { sound: { log: string[] } } }).dealcraft.sound.log)).toEqual([]);
-    await press(page, "Enter");
-    await press(page, "1");
+    await startStarter(page, "en", 2);
     await page.waitForFunction(() => (window as unknown as { dealcraft: { sound: { log: string[] } } }).dealcraft.sound.log.includes("music"), undefined, { timeout: 10_000 });
     const log = await page.evaluate(() => (window as unknown as { dealcraft: { sound: { log: string[] } } }).dealcraft.sound.log);
     expect(log).toContain("confirm");
@@ -173,10 +177,7 @@ describe("touch on a phone in landscape", () => {
 describe("listening during a meeting", () => {
   it("switches posture with L and note-taking with N, and says so in the account panel", async () => {
     const page = await newPage();
-    await page.goto(`${baseUrl}?lang=zh-CN&seed=5`);
-    await waitForHeading(page, "大客户攻防");
-    await press(page, "Enter");
-    let m = await press(page, "1");
+    let m = await startStarter(page, "zh-CN", 5);
     for (let i = 0; i < 50 && !m.lines.some((l) => l.startsWith("做笔录：")); i++) {
       m = optionsOf(m).length ? await press(page, "1") : await press(page, "Space");
     }
@@ -202,10 +203,7 @@ describe("listening during a meeting", () => {
 describe("keeping what the player did", () => {
   it("resumes the run at the same line after a reload, from the title's Continue", async () => {
     const page = await newPage();
-    await page.goto(`${baseUrl}?lang=zh-CN&seed=3`);
-    await waitForHeading(page, "大客户攻防");
-    await press(page, "Enter");
-    let m: Mirror = await press(page, "1");
+    let m: Mirror = await startStarter(page, "zh-CN", 3);
     let made = 0;
     while (made < 2) {
       if (optionsOf(m).length > 0) {

@@ -243,9 +243,15 @@ export class Meeting extends BaseScene {
     const pause = this.barButton(WIDTH - 16, this.t("meeting.pause-button"), () => this.openSettings());
     const map = this.barButton(pause.x - pause.width - 10, this.t("meeting.map-button"), () => this.openMap());
     addText(this, map.x - map.width - 20, 13, this.t("meeting.stage-turn", { stage: stageName, n: r.state.turn + 1 }), { size: 20, color: COLORS.accent }).setOrigin(1, 0);
-    return drawAccountPanel(this, PANEL_X, 70, WIDTH - PANEL_X - 16, r, this.locale, undefined, {
-      posture: () => this.changeListening("posture"),
-      notes: () => this.changeListening("notes"),
+    return drawAccountPanel({
+      scene: this,
+      x: PANEL_X,
+      y: 70,
+      width: WIDTH - PANEL_X - 16,
+      bottom: HEIGHT - 8,
+      runner: r,
+      locale: this.locale,
+      actions: { posture: () => this.changeListening("posture"), notes: () => this.changeListening("notes") },
     });
   }
 
