@@ -62,3 +62,9 @@ export async function screenshot(page: Page, name: string, settleMs = 150): Prom
 export function optionsOf(m: Mirror): string[] {
   return m.lines.filter((l) => /^[1-9]\. /.test(l));
 }
+
+/** Waits until the screen lists numbered options (the scenario list fills in once scenarios load). */
+export async function untilOptions(page: Page, m: Mirror): Promise<Mirror> {
+  while (optionsOf(m).length === 0) m = await nextMirror(page, m.updates);
+  return m;
+}

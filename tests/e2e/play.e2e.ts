@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, nextMirror, optionsOf, press, readMirror, screenshot, waitForHeading, type Mirror } from "./browser.ts";
+import { launchBrowser, nextMirror, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
 import { createRunner, loadScenario, type Runner } from "../../src/engine/index.ts";
 
 const baseUrl = inject("baseUrl");
@@ -32,7 +32,7 @@ async function newPage(): Promise<Page> {
 async function startStarter(page: Page, lang: "zh-CN" | "en", seed: number): Promise<Mirror> {
   await page.goto(`${baseUrl}?lang=${lang}&seed=${seed}`);
   await waitForHeading(page, lang === "zh-CN" ? "大客户攻防" : "Dealcraft");
-  await press(page, "Enter");
+  await untilOptions(page, await press(page, "Enter"));
   return press(page, "1");
 }
 
@@ -54,7 +54,7 @@ describe.each(LOCALES)("playing the starter scenario by keyboard in $locale", (L
     expect(m.lines).toContain(`1. ${L.locale === "zh-CN" ? "开始" : "Start"}`);
     await screenshot(page, `1-title-${L.locale}`);
 
-    m = await press(page, "Enter");
+    m = await untilOptions(page, await press(page, "Enter"));
     expect(m.heading).toBe(L.select);
     expect(optionsOf(m)[0]).toContain(`1. ${L.title}`);
     await screenshot(page, `2-select-${L.locale}`);
@@ -134,7 +134,7 @@ describe("the bonus scenario", () => {
     const page = await newPage();
     await page.goto(`${baseUrl}?lang=en&seed=6`);
     await waitForHeading(page, "Dealcraft");
-    let m = await press(page, "Enter");
+    let m = await untilOptions(page, await press(page, "Enter"));
     const ice = JSON.parse(readFileSync("scenarios/ice-to-eskimos.json", "utf8"));
     expect(optionsOf(m)[1]).toContain(`2. ${ice.meta.title.en}`);
     m = await press(page, "2");
