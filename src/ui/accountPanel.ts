@@ -74,10 +74,12 @@ function drawPanel(spec: PanelSpec, scale: number, drawn: Phaser.GameObjects.Gam
       .filter(([, state]) => state !== "hidden")
       .map(([need, state]) => {
         const n = who.needs![need]!;
-        return `${tr(`need.${state}`)}：${localize(state === "explicit" ? n.explicit : n.implied, locale)}`;
+        return tr("format.label", { label: tr(`need.${state}`), text: localize(state === "explicit" ? n.explicit : n.implied, locale) });
       });
     for (const n of needs) line(`· ${shorten(n, locale === "en" ? 64 : 30)}`, { size: 14, color: COLORS.good });
-    mirror.push(`${localize(who.name, locale)}（${localize(who.title, locale)}）— ${tr(`level.${st.level}`)}（${meters}）${needs.length ? "；" + needs.join("；") : ""}`);
+    const person = tr("format.speaker", { name: localize(who.name, locale), title: localize(who.title, locale) });
+    const sep = tr("format.semicolon");
+    mirror.push(`${person} — ${tr(`level.${st.level}`)}${tr("format.paren", { text: meters })}${needs.length ? sep + needs.join(sep) : ""}`);
   }
 
   if (s.stages.some((st) => st.pipeline === "shortlist")) {
@@ -85,7 +87,7 @@ function drawPanel(spec: PanelSpec, scale: number, drawn: Phaser.GameObjects.Gam
     line(tr("panel.tasks"), { bold: true });
     const tasks = STAGE3_TASKS.map((task) => `${tr(`task.${a.tasks[task]}`)} ${tr(`task.${task}`)}`);
     line(tasks.join("\n"), { size: 14, color: COLORS.textDim });
-    mirror.push(`${tr("panel.tasks")}：${tasks.join("，")}`);
+    mirror.push(tr("format.label", { label: tr("panel.tasks"), text: tasks.join(tr("format.list")) }));
   }
 
   const extra = [tr("panel.switching", { n: switchingCost(a) })];

@@ -112,6 +112,10 @@ describe("settings and sound", () => {
     expect(m.heading).not.toBe("Settings · Paused");
     expect(m.lines.some((l) => l.includes("Account") || l.includes("weeks left"))).toBe(true);
     expect(m.lines[0]).not.toBe(before); // same line, now in English
+    m = await press(page, "m");
+    expect(m.heading).toBe("Account map");
+    expect(m.lines.some((l) => l.startsWith("Procurement: Zhou Min"))).toBe(true);
+    await screenshot(page, "9-account-map-en");
     await page.context().close();
   });
 

@@ -75,7 +75,7 @@ export class AccountMap extends BaseScene {
             ? tr(r.gateOpen(inScenario.id) ? "map.gate-open" : "map.gate-closed")
             : "";
       if (note) addText(this, x + 10, 140, note, { size: 14, color: note === tr("map.gate-closed") ? COLORS.bad : COLORS.textDim, width: stepW - 20 });
-      mirror.push(`${name}${note ? "：" + note : ""}`);
+      mirror.push(note ? tr("format.label", { label: name, text: note }) : name);
     });
 
     // Left column: the client organisation by department, and our side with the snowball pairs.
@@ -95,7 +95,11 @@ export class AccountMap extends BaseScene {
         const text = `${localize(who.name, this.locale)}\n${localize(who.title, this.locale)}\n${tr(`role.${who.decisionRole}`)}\n${bar} ${tr(`level.${st.level}`)}\n${st.trust}/${st.interest}/${st.emotion}`;
         const t = addText(this, x + 8, y, text, { size: 13, width: colW - 16, lineSpacing: 2 });
         y += t.height + 10;
-        mirror.push(`${tr(`dept.${d}`)}：${localize(who.name, this.locale)}（${localize(who.title, this.locale)}，${tr(`role.${who.decisionRole}`)}）— ${tr(`level.${st.level}`)}`);
+        const person = tr("format.speaker", {
+          name: localize(who.name, this.locale),
+          title: localize(who.title, this.locale) + tr("format.list") + tr(`role.${who.decisionRole}`),
+        });
+        mirror.push(tr("format.label", { label: tr(`dept.${d}`), text: `${person} — ${tr(`level.${st.level}`)}` }));
       }
     });
     // Our side: the rep plus every colleague brought in, each linked to the department they pair with.
@@ -113,7 +117,7 @@ export class AccountMap extends BaseScene {
         g.lineBetween(x + chip.width / 2, 556, dx, 514);
       }
     });
-    mirror.push(`${tr("map.our-side")}：${ours.map((o) => o.label).join("、")}`);
+    mirror.push(tr("format.label", { label: tr("map.our-side"), text: ours.map((o) => o.label).join(tr("format.enum")) }));
 
     // Right column: shortlist tasks and competitor news.
     const rx = 840;
@@ -124,7 +128,7 @@ export class AccountMap extends BaseScene {
       const tasks = STAGE3_TASKS.map((task) => `${tr(`task.${a.tasks[task]}`)} ${tr(`task.${task}`)}`);
       const tt = addText(this, rx, ry, tasks.join("\n"), { size: 15, width: WIDTH - rx - 32, lineSpacing: 4 });
       ry += tt.height + 16;
-      mirror.push(`${tr("panel.tasks")}：${tasks.join("，")}`);
+      mirror.push(tr("format.label", { label: tr("panel.tasks"), text: tasks.join(tr("format.list")) }));
     }
     addText(this, rx, ry, tr("map.news"), { size: 18, bold: true });
     ry += 28;

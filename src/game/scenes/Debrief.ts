@@ -107,7 +107,7 @@ export class Debrief extends BaseScene {
       addText(this, p.x, p.y, `${this.t(`competency.${c}` as StringKey)}\n${v}`, { size: 14, bold: true, align: "center", color: v >= 60 ? COLORS.good : v < 40 ? COLORS.bad : COLORS.text }).setOrigin(0.5);
     });
     y = cy + R + 40;
-    mirror.push(COMPETENCIES.map((c) => `${this.t(`competency.${c}` as StringKey)} ${st.score.competencies[c]}`).join("，"));
+    mirror.push(COMPETENCIES.map((c) => `${this.t(`competency.${c}` as StringKey)} ${st.score.competencies[c]}`).join(this.t("format.list")));
 
     y += 6;
     const talkEntries = Object.entries(a.talk);
@@ -129,7 +129,7 @@ export class Debrief extends BaseScene {
       const tasks = STAGE3_TASKS.map((task) => `${this.t(`task.${a.tasks[task]}` as StringKey)} ${this.t(`task.${task}` as StringKey)}`);
       const tt = addText(this, rx, ry, tasks.join("\n"), { size: 15, width: 600, lineSpacing: 4 });
       ry += tt.height + 10;
-      mirror.push(`${this.t("panel.tasks")}：${tasks.join("，")}`);
+      mirror.push(this.t("format.label", { label: this.t("panel.tasks"), text: tasks.join(this.t("format.list")) }));
     }
     addText(this, rx, ry, this.t("debrief.relationships"), { size: 18, bold: true });
     ry += 28;
@@ -137,10 +137,11 @@ export class Debrief extends BaseScene {
     const rel = Object.entries(this.scenario.cast).map(([id, who]) => {
       const end = a.stakeholders[id]!;
       const from = this.t(`level.${start.stakeholders[id]!.level}` as StringKey);
-      return `${localize(who.name, this.locale)}（${localize(who.title, this.locale)}）：${from} → ${this.t(`level.${end.level}` as StringKey)}`;
+      const person = this.t("format.speaker", { name: localize(who.name, this.locale), title: localize(who.title, this.locale) });
+      return this.t("format.label", { label: person, text: `${from} → ${this.t(`level.${end.level}` as StringKey)}` });
     });
     const pairs = a.pairs.length
-      ? this.t("debrief.pairs", { pairs: a.pairs.map((p) => this.t(`colleague.${p}` as StringKey)).join("、") })
+      ? this.t("debrief.pairs", { pairs: a.pairs.map((p) => this.t(`colleague.${p}` as StringKey)).join(this.t("format.enum")) })
       : this.t("debrief.no-pairs");
     const switching = this.t("debrief.switching", { n: switchingCost(a) });
     addText(this, rx, ry, [...rel, pairs, switching].join("\n"), { size: 15, width: 600, lineSpacing: 4 });

@@ -93,7 +93,7 @@ export class Meeting extends BaseScene {
       else if ((ev.key === " " || ev.key === "Enter") && this.runner.status === "line") this.advance();
       else if (ev.key === "l" || ev.key === "L") this.changeListening("posture");
       else if (ev.key === "n" || ev.key === "N") this.changeListening("notes");
-      else if ((ev.key === "m" || ev.key === "M") && !this.typing) this.openMap();
+      else if (ev.key === "m" || ev.key === "M") this.openMap();
     });
     this.enablePause();
     this.clear();
