@@ -329,8 +329,8 @@ class RunnerImpl implements Runner, ConditionContext, RuleContext {
     if (a.tasks[task] === status || a.tasks[task] === "done") return;
     a.tasks[task] = status;
     this.s.log.push({ type: "task", turn: this.s.turn, task, status });
-    if (status === "done") this.award("strategy", 4, "task.done");
-    else if (status === "failed") this.award("strategy", -4, "task.failed");
+    if (status === "done") this.award("strategy", 4, `task.done.${task}`);
+    else if (status === "failed") this.award("strategy", -4, `task.failed.${task}`);
   }
 
   setListening(stance: ListeningStance): void {

@@ -84,11 +84,11 @@ describe("FABE presenting", () => {
 
   it("scores a benefit only when it answers the stakeholder's explicit need, and evidence raises trust", () => {
     const early = atHub();
-    expect(step(early, "be")).toEqual(["fabe.benefit-unstated-need -3", "fabe.evidence-builds-trust 5", "task.done 4"]);
+    expect(step(early, "be")).toEqual(["fabe.benefit-unstated-need -3", "fabe.evidence-builds-trust 5", "task.done.value-demonstration 4"]);
     const r = atHub();
     ["p-down", "i-down", "n-down"].forEach((o) => r.choose(o));
     const trust = buyer(r).trust;
-    expect(step(r, "be")).toEqual(["fabe.benefit-answers-need 12", "task.done 4", "fabe.evidence-builds-trust 5", "task.done 4"]);
+    expect(step(r, "be")).toEqual(["fabe.benefit-answers-need 12", "task.done.guide-client 4", "fabe.evidence-builds-trust 5", "task.done.value-demonstration 4"]);
     expect(buyer(r).trust).toBe(trust + 2);
     expect(r.state.account.tasks["guide-client"]).toBe("done");
     expect(r.state.account.tasks["value-demonstration"]).toBe("done");
@@ -229,8 +229,8 @@ describe("competitors, tactics and the stage-3 tasks", () => {
     expect(step(r, "rules")).toEqual(["rules.too-early -6"]);
     expect(step(r, "screen")).toEqual(["screen.too-early -6"]);
     ["boost-buyer", "p-down", "i-down", "n-down"].forEach((o) => r.choose(o));
-    expect(step(r, "rules")).toEqual(["task.done 4", "rules.set 10"]);
-    expect(step(r, "screen")).toEqual(["task.done 4", "screen.done 10"]);
+    expect(step(r, "rules")).toEqual(["task.done.set-rules 4", "rules.set 10"]);
+    expect(step(r, "screen")).toEqual(["task.done.choose-opponents 4", "screen.done 10"]);
     expect(r.state.account.competitors.rival!.excluded).toBe(true);
     expect(r.state.account.tasks["set-rules"]).toBe("done");
     expect(r.state.account.tasks["choose-opponents"]).toBe("done");
