@@ -5,6 +5,9 @@ import { PAIR_COVERS, switchingCost, levelIndex } from "../../engine/account.ts"
 import type { Runner } from "../../engine/runner.ts";
 import { DEPARTMENTS, LEVELS, PIPELINE_STAGES, STAGE3_TASKS, type Department } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
+import { portraitTexture } from "../../art/textures.ts";
+import { PORTRAIT_H } from "../../art/draw.ts";
+import { expressionOf } from "../../ui/expression.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 
 export interface AccountMapData {
@@ -87,9 +90,12 @@ export class AccountMap extends BaseScene {
       this.add.rectangle(x, 214, colW, 300, 0x1b2737).setOrigin(0, 0).setRounded(8);
       addText(this, x + 8, 220, tr(`dept.${d}`), { size: 15, bold: true, color: COLORS.accent });
       let y = 246;
-      for (const [id, who] of Object.entries(s.cast)) {
-        if (who.department !== d) continue;
+      const members = Object.entries(s.cast).filter(([, who]) => who.department === d);
+      const face = members.length > 1 ? 48 : 72;
+      for (const [id, who] of members) {
         const st = a.stakeholders[id]!;
+        this.add.image(x + colW / 2, y, portraitTexture(this, id, who.department, expressionOf(st), who.archetype)).setOrigin(0.5, 0).setScale(face / PORTRAIT_H);
+        y += face + 4;
         const lvl = levelIndex(st.level);
         const bar = LEVELS.map((_l, k) => (k <= lvl ? "■" : "□")).join("");
         const text = `${localize(who.name, this.locale)}\n${localize(who.title, this.locale)}\n${tr(`role.${who.decisionRole}`)}\n${bar} ${tr(`level.${st.level}`)}\n${st.trust}/${st.interest}/${st.emotion}`;
