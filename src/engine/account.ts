@@ -160,6 +160,11 @@ export function strongestCompetitor(a: AccountState): string | undefined {
   return best;
 }
 
+/** Whether the scenario covers the shortlist stage, whose five tasks the game then tracks. */
+export function hasShortlistStage(scenario: Scenario): boolean {
+  return scenario.stages.some((st) => st.pipeline === "shortlist");
+}
+
 /** Sum of need progress (0-3 per need) for a stakeholder, to tell whether there is anything new to summarise. */
 export function needProgress(s: StakeholderState): number {
   return Object.values(s.needs).reduce((sum, n) => sum + needIndex(n), 0);

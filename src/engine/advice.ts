@@ -5,9 +5,8 @@
  */
 import { levelIndex, strongestCompetitor, type AccountState } from "./account.ts";
 import type { Scenario } from "./loader.ts";
-import type { MoveTag } from "./schema.ts";
 import { summariseIsTimely, tacticFits } from "./rules.ts";
-import type { Condition } from "./schema.ts";
+import type { Condition, MoveTag } from "./schema.ts";
 
 export interface AdviceContext {
   scenario: Scenario;

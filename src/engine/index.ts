@@ -22,7 +22,7 @@ export {
   type OfferedOption,
   type ScoreSheet,
 } from "./runner.ts";
-export { saveRun, restoreRun, replayChoices, replayDecisions, decisionsOf, SaveError, SAVE_VERSION, type RunSnapshot, type Decision } from "./save.ts";
+export { saveRun, restoreRun, replayDecisions, decisionsOf, SaveError, SAVE_VERSION, type RunSnapshot, type Decision } from "./save.ts";
 export { createRng, seedToState, type Rng } from "./rng.ts";
 export * from "./account.ts";
 export { rankMove } from "./advice.ts";

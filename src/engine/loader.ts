@@ -1,4 +1,5 @@
 import {
+  PIPELINE_STAGES,
   ScenarioSchema,
   SCENARIO_FORMAT,
   SCENARIO_FORMAT_VERSION,
@@ -101,8 +102,7 @@ function checkReferences(s: ScenarioData): Problem[] {
     stageIds.add(st.id);
   });
   for (let i = 1; i < s.stages.length; i++) {
-    const order = ["research", "awareness", "shortlist", "bid", "keep-grow"];
-    if (order.indexOf(s.stages[i]!.pipeline) < order.indexOf(s.stages[i - 1]!.pipeline)) {
+    if (PIPELINE_STAGES.indexOf(s.stages[i]!.pipeline) < PIPELINE_STAGES.indexOf(s.stages[i - 1]!.pipeline)) {
       at(["stages", i, "pipeline"], "stages must follow the pipeline order research → awareness → shortlist → bid → keep-grow");
     }
   }

@@ -15,7 +15,7 @@ import {
 } from "./account.ts";
 import type { Scenario } from "./loader.ts";
 import { type Competency, type Meter, type NeedState, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
-import type { MoveTag, Option } from "./schema.ts";
+import type { Condition, MoveTag, Option } from "./schema.ts";
 
 /** What a rule may do to a run. The runner implements it; rules never touch RunState directly. */
 export interface RuleContext {
@@ -28,7 +28,7 @@ export interface RuleContext {
   setNeed(who: string, need: string, state: NeedState): void;
   setTask(task: Stage3Task, status: TaskStatus): void;
   /** Evaluates an author's `fits` override of a tactic. */
-  holds(condition: NonNullable<Extract<MoveTag, { kind: "tactic" }>["fits"]>): boolean;
+  holds(condition: Condition): boolean;
 }
 
 /** Time and money each kind of move takes before any option-specific cost. */

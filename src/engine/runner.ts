@@ -6,11 +6,11 @@
  * state, so the same seed and the same decisions always give the same run.
  */
 import type { Scenario } from "./loader.ts";
-import { COMPETENCIES, type Colleague, type Competency, type Level, type Meter, type NeedState, type Outcome, type Posture, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
+import { COMPETENCIES, PIPELINE_STAGES, STAGE3_TASKS, type Colleague, type Competency, type Level, type Meter, type NeedState, type Outcome, type Posture, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
 import type { Effect, LocalizedText, MoveTag, Option, ScenarioNode, VarValue } from "./schema.ts";
 import { createRng, seedToState, type Rng } from "./rng.ts";
 import { evaluate, type ConditionContext } from "./conditions.ts";
-import { computeLevel, initialAccount, levelIndex, switchingCost, type AccountState } from "./account.ts";
+import { computeLevel, hasShortlistStage, initialAccount, levelIndex, switchingCost, type AccountState } from "./account.ts";
 import { applyMove, optionCost, talkUnits, type RuleContext } from "./rules.ts";
 import { rankMove } from "./advice.ts";
 import principles from "./principles.json";
@@ -604,9 +604,7 @@ class RunnerImpl implements Runner, ConditionContext, RuleContext {
     if (this.s.status === "ended") return;
     const a = this.s.account;
     this.endMeeting();
-    if (this.scenario.stages.some((st) => st.pipeline === "shortlist")) {
-      for (const [task, status] of Object.entries(a.tasks)) if (status === "open") this.setTask(task as Stage3Task, "failed");
-    }
+    if (hasShortlistStage(this.scenario)) this.failOpenTasks();
     const sc = switchingCost(a);
     if (sc > 0) this.award("strategy", Math.round(sc / 10), "strategy.switching-cost");
     const outcome = this.scenario.endings[ending]!.outcome;
@@ -640,13 +638,15 @@ class RunnerImpl implements Runner, ConditionContext, RuleContext {
     const from = this.scenario.stages.find((st) => st.id === this.s.stage)!;
     this.s.log.push({ type: "stage", turn: this.s.turn, from: this.s.stage, to });
     this.s.stage = to;
-    const order = ["research", "awareness", "shortlist", "bid", "keep-grow"];
-    if (from.pipeline === "shortlist" && order.indexOf(target.pipeline) > order.indexOf("shortlist")) {
+    if (from.pipeline === "shortlist" && PIPELINE_STAGES.indexOf(target.pipeline) > PIPELINE_STAGES.indexOf("shortlist")) {
       this.setTask("get-shortlisted", "done");
-      for (const [task, status] of Object.entries(this.s.account.tasks)) {
-        if (status === "open") this.setTask(task as Stage3Task, "failed");
-      }
+      this.failOpenTasks();
     }
+  }
+
+  /** Leaving the shortlist stage (or ending the run) settles every task still open as failed. */
+  private failOpenTasks(): void {
+    for (const task of STAGE3_TASKS) if (this.s.account.tasks[task] === "open") this.setTask(task, "failed");
   }
 
   private apply(effects: readonly Effect[], node: string, option: string | undefined, flow: { goto: string | undefined; ended: boolean }): void {

@@ -124,15 +124,3 @@ export function replayDecisions(scenario: Scenario, seed: number | string, decis
   });
   return runner;
 }
-
-/** Replays `node/option` keys (no listening stances). */
-export function replayChoices(scenario: Scenario, seed: number | string, choices: readonly string[]): Runner {
-  return replayDecisions(
-    scenario,
-    seed,
-    choices.map((key) => {
-      const [node, option] = key.split("/") as [string, string];
-      return { node, option };
-    }),
-  );
-}
