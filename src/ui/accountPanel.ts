@@ -4,10 +4,10 @@
  * facts as lines for the aria-live mirror.
  */
 import type { Phaser } from "../game/phaser.ts";
-import { localize, t, type StringKey } from "../content/i18n.ts";
-import { switchingCost } from "../engine/account.ts";
+import { localize, t, taskLines, type StringKey } from "../content/i18n.ts";
+import { hasShortlistStage, switchingCost } from "../engine/account.ts";
 import type { Runner } from "../engine/runner.ts";
-import { STAGE3_TASKS, type Locale } from "../engine/vocabulary.ts";
+import type { Locale } from "../engine/vocabulary.ts";
 import { addText } from "./text.ts";
 import { COLORS } from "./theme.ts";
 
@@ -82,10 +82,10 @@ function drawPanel(spec: PanelSpec, scale: number, drawn: Phaser.GameObjects.Gam
     mirror.push(`${person} — ${tr(`level.${st.level}`)}${tr("format.paren", { text: meters })}${needs.length ? sep + needs.join(sep) : ""}`);
   }
 
-  if (s.stages.some((st) => st.pipeline === "shortlist")) {
+  if (hasShortlistStage(s)) {
     cy += 4;
     line(tr("panel.tasks"), { bold: true });
-    const tasks = STAGE3_TASKS.map((task) => `${tr(`task.${a.tasks[task]}`)} ${tr(`task.${task}`)}`);
+    const tasks = taskLines(a.tasks, locale);
     line(tasks.join("\n"), { size: 14, color: COLORS.textDim });
     mirror.push(tr("format.label", { label: tr("panel.tasks"), text: tasks.join(tr("format.list")) }));
   }

@@ -1,9 +1,9 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { localize, type StringKey } from "../../content/i18n.ts";
-import { PAIR_COVERS, switchingCost, levelIndex } from "../../engine/account.ts";
+import { localize, taskLines, type StringKey } from "../../content/i18n.ts";
+import { PAIR_COVERS, hasShortlistStage, switchingCost, levelIndex } from "../../engine/account.ts";
 import type { Runner } from "../../engine/runner.ts";
-import { DEPARTMENTS, LEVELS, PIPELINE_STAGES, STAGE3_TASKS, type Department } from "../../engine/vocabulary.ts";
+import { DEPARTMENTS, LEVELS, PIPELINE_STAGES, type Department } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
 import { portraitTexture } from "../../art/textures.ts";
 import { PORTRAIT_H } from "../../art/draw.ts";
@@ -128,10 +128,10 @@ export class AccountMap extends BaseScene {
     // Right column: shortlist tasks and competitor news.
     const rx = 840;
     let ry = 184;
-    if (s.stages.some((st) => st.pipeline === "shortlist")) {
+    if (hasShortlistStage(s)) {
       addText(this, rx, ry, tr("panel.tasks"), { size: 18, bold: true });
       ry += 28;
-      const tasks = STAGE3_TASKS.map((task) => `${tr(`task.${a.tasks[task]}`)} ${tr(`task.${task}`)}`);
+      const tasks = taskLines(a.tasks, this.locale);
       const tt = addText(this, rx, ry, tasks.join("\n"), { size: 15, width: WIDTH - rx - 32, lineSpacing: 4 });
       ry += tt.height + 16;
       mirror.push(tr("format.label", { label: tr("panel.tasks"), text: tasks.join(tr("format.list")) }));

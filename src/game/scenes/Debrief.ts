@@ -3,9 +3,9 @@ import { SceneKey } from "../keys.ts";
 import type { Phaser } from "../phaser.ts";
 import { findScenario } from "../services.ts";
 import type { DebriefData } from "./Meeting.ts";
-import { localize, moveLabel, type StringKey } from "../../content/i18n.ts";
-import { COMPETENCIES, STAGE3_TASKS } from "../../engine/vocabulary.ts";
-import { initialAccount, switchingCost } from "../../engine/account.ts";
+import { localize, moveLabel, taskLines, type StringKey } from "../../content/i18n.ts";
+import { COMPETENCIES } from "../../engine/vocabulary.ts";
+import { hasShortlistStage, initialAccount, switchingCost } from "../../engine/account.ts";
 import { PRINCIPLES } from "../../engine/runner.ts";
 import type { RunEvent } from "../../engine/runner.ts";
 import type { Scenario } from "../../engine/loader.ts";
@@ -123,10 +123,10 @@ export class Debrief extends BaseScene {
 
     let ry = top;
     const rx = 620;
-    if (this.scenario.stages.some((s) => s.pipeline === "shortlist")) {
+    if (hasShortlistStage(this.scenario)) {
       addText(this, rx, ry, this.t("panel.tasks"), { size: 18, bold: true });
       ry += 28;
-      const tasks = STAGE3_TASKS.map((task) => `${this.t(`task.${a.tasks[task]}` as StringKey)} ${this.t(`task.${task}` as StringKey)}`);
+      const tasks = taskLines(a.tasks, this.locale);
       const tt = addText(this, rx, ry, tasks.join("\n"), { size: 15, width: 600, lineSpacing: 4 });
       ry += tt.height + 10;
       mirror.push(this.t("format.label", { label: this.t("panel.tasks"), text: tasks.join(this.t("format.list")) }));
