@@ -1,5 +1,4 @@
 import { Phaser } from "./phaser.ts";
-import { Boot } from "./scenes/Boot.ts";
 import { Preloader } from "./scenes/Preloader.ts";
 import { Title } from "./scenes/Title.ts";
 import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
@@ -8,11 +7,69 @@ import { Debrief } from "./scenes/Debrief.ts";
 import { Settings } from "./scenes/Settings.ts";
 import { AccountMap } from "./scenes/AccountMap.ts";
 import { COLORS, HEIGHT, WIDTH } from "../ui/theme.ts";
+import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services } from "./services.ts";
 
+/** What each scene would draw this frame, in render order (see renderGate.ts). */
+function drawnScenes(game: Phaser.Game): DrawnScene[] {
+  return game.scene.scenes.map((scene) => {
+    const sys = scene.sys;
+    const { status, visible, key } = sys.settings;
+    return {
+      key,
+      // The test Phaser's SceneManager.render makes before drawing a scene.
+      drawn: visible && status >= Phaser.Scenes.LOADING && status < Phaser.Scenes.SLEEPING,
+      cameras: (sys.cameras?.cameras ?? []) as unknown as DrawnCamera[],
+      objects: (sys.displayList?.list ?? []) as unknown as DrawnObject[],
+    };
+  });
+}
+
+/**
+ * Phaser's game, drawing a frame only when it would differ from the last one (or once a
+ * second). The step is Phaser's own (core/Game.js `step`), with the draw made conditional;
+ * input is still polled every step.
+ */
+export class DealcraftGame extends Phaser.Game {
+  readonly renderGate = new RenderGate({ heartbeatMs: 1000 });
+
+  constructor(config: Phaser.Types.Core.GameConfig) {
+    super(config);
+    this.events.once("ready", () => {
+      const poke = () => this.renderGate.poke();
+      this.scale.on("resize", poke);
+      this.canvas.addEventListener("webglcontextrestored", poke);
+      document.addEventListener("visibilitychange", poke);
+    });
+  }
+
+  override step(time: number, delta: number): void {
+    if ((this as unknown as { pendingDestroy?: boolean }).pendingDestroy || this.isPaused) {
+      super.step(time, delta);
+      return;
+    }
+    const events = this.events;
+    events.emit("prestep", time, delta);
+    events.emit("step", time, delta);
+    this.scene.update(time, delta);
+    events.emit("poststep", time, delta);
+    const renderer = this.renderer;
+    // Phaser polls pointer input on this event; emitting it before the decision lets a click's effect draw this frame.
+    events.emit("prerender", renderer, time, delta);
+    if (!this.renderGate.shouldDraw(fingerprint(drawnScenes(this)), time)) {
+      (this.scene as unknown as { isProcessing: boolean }).isProcessing = false; // as SceneManager.render leaves it
+      return;
+    }
+    renderer.preRender();
+    this.scene.render(renderer);
+    renderer.postRender();
+    events.emit("postrender", renderer, time, delta);
+  }
+}
+
 /** Starts the game in `parent` with the shared services. 16:9 design size, letterboxed to any window. */
-export function startGame(parent: HTMLElement, services: Services): Phaser.Game {
-  const game = new Phaser.Game({
+export function startGame(parent: HTMLElement, services: Services): DealcraftGame {
+  return new DealcraftGame({
     type: Phaser.AUTO,
     parent,
     width: WIDTH,
@@ -22,10 +79,10 @@ export function startGame(parent: HTMLElement, services: Services): Phaser.Game 
     audio: { noAudio: true }, // Howler alone owns sound
     banner: false,
     input: { keyboard: true, mouse: true, touch: true, gamepad: false },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Meeting, Debrief, Settings, AccountMap],
+    // The first scene starts itself: the title, unless it has files to wait for (no extra frame for a boot scene).
+    scene: [Preloader.hasWork() ? Preloader : Title, Preloader.hasWork() ? Title : Preloader, ScenarioSelect, Meeting, Debrief, Settings, AccountMap],
     callbacks: {
       preBoot: (g) => g.registry.set("services", services),
     },
   });
-  return game;
 }

@@ -1,6 +1,5 @@
 /** Scene keys; each equals its class name. */
 export const SceneKey = {
-  Boot: "Boot",
   Preloader: "Preloader",
   Title: "Title",
   ScenarioSelect: "ScenarioSelect",

@@ -259,3 +259,33 @@ describe("keeping what the player did", () => {
     await page.context().close();
   });
 });
+
+describe("drawing only what changed", () => {
+  it("draws no frames while a meeting is still, and shows a key press on screen at once", async () => {
+    const page = await newPage();
+    let m = await startStarter(page, "en", 3);
+    for (let i = 0; i < 20 && optionsOf(m).length < 2; i++) m = await press(page, "Space");
+    expect(optionsOf(m).length).toBeGreaterThan(1);
+    const stats = () => page.evaluate(() => ({ ...(window as unknown as { dealcraft: { game: { renderGate: { stats: { drawn: number; skipped: number } } } } }).dealcraft.game.renderGate.stats }));
+    // The mirror has the whole line at once; on screen the typewriter and the toasts take a few seconds.
+    let before = await stats();
+    for (let i = 0; i < 30; i++) {
+      await page.waitForTimeout(400);
+      const now = await stats();
+      if (now.drawn - before.drawn <= 1) break;
+      before = now;
+    }
+    before = await stats();
+    await page.waitForTimeout(1500);
+    const idle = await stats();
+    // At most the once-a-second heartbeat draws; the other ~90 frames are skipped.
+    expect(idle.drawn - before.drawn).toBeLessThanOrEqual(2);
+    expect(idle.skipped - before.skipped).toBeGreaterThan(40);
+    const still = await page.screenshot();
+    await page.keyboard.press("ArrowDown"); // moves the focus to the second option
+    await page.waitForTimeout(100); // a few frames, far less than the heartbeat's second
+    const moved = await page.screenshot();
+    expect(moved.equals(still)).toBe(false);
+    await page.context().close();
+  });
+});

@@ -17,10 +17,16 @@ interface NetNode {
 }
 import type { MenuItem } from "../../ui/menu.ts";
 
+const NET_STEP_MS = 1000 / 15;
+
 /** Title: start, continue the autosaved run, settings, language. */
 export class Title extends BaseScene {
   private net: NetNode[] = [];
   private netGraphics: Phaser.GameObjects.Graphics | null = null;
+  /** Time since the network last moved, ms: it moves 15 times a second, which is enough for a slow drift and a quarter of the frames to draw. */
+  private netElapsed = 0;
+  /** Counts draws, so a redraw before the first frame does not decorate twice. */
+  private drawn = 0;
 
   constructor() {
     super(SceneKey.Title);
@@ -69,9 +75,10 @@ export class Title extends BaseScene {
 
     const menu = this.menu(items, { x: WIDTH / 2 - 260, y: 320, width: 520, gap: 10, size: 24 });
     menu.focus(Math.min(focus, items.length - 1));
-    // The menu is live in the first frame; the decoration follows a frame later.
-    this.time.delayedCall(0, () => {
-      if (this.sys.isActive()) this.decorate(menu.bottom);
+    // The menu is live in the first frame drawn; the decoration follows in the next one.
+    const generation = ++this.drawn;
+    this.game.events.once("postrender", () => {
+      if (this.sys.isActive() && generation === this.drawn) this.decorate(menu.bottom);
     });
 
     const notices = this.svc.store.getState().notices.map((n) => t(this.locale, n.key, n.vars));
@@ -107,11 +114,15 @@ export class Title extends BaseScene {
   }
 
   /** The living background: people (dots) and relationships (lines between those near each other). */
-  override update(): void {
+  override update(_time: number, delta: number): void {
     if (this.svc.store.getState().settings.reducedMotion || !this.netGraphics) return;
+    this.netElapsed += delta;
+    if (this.netElapsed < NET_STEP_MS) return;
+    const frames = Math.min(this.netElapsed, 250) / (1000 / 60); // speeds are per 60 Hz frame
+    this.netElapsed = 0;
     for (const n of this.net) {
-      n.x = (n.x + n.vx + WIDTH) % WIDTH;
-      n.y = (n.y + n.vy + HEIGHT) % HEIGHT;
+      n.x = (n.x + n.vx * frames + WIDTH) % WIDTH;
+      n.y = (n.y + n.vy * frames + HEIGHT) % HEIGHT;
     }
     this.drawNet();
   }
