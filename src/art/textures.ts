@@ -4,17 +4,29 @@ import type { Department } from "../engine/vocabulary.ts";
 import type { Expression } from "../ui/expression.ts";
 import { archetypeFor, drawPortrait, drawRoom, drawTitleBackdrop, PORTRAIT_H, PORTRAIT_W } from "./draw.ts";
 
-function canvasTexture(scene: Phaser.Scene, key: string, w: number, h: number, draw: (ctx: CanvasRenderingContext2D) => void): string {
-  if (scene.textures.exists(key)) return key;
-  const tex = scene.textures.createCanvas(key, w, h);
-  if (!tex) return key;
-  draw(tex.getContext());
-  tex.refresh();
-  return key;
+/**
+ * Canvas pixels per design pixel for drawn art: the camera's zoom (see renderScale.ts).
+ * Art is drawn that much larger and shown at `1 / artDensity` scale, so it stays sharp.
+ */
+export function artDensity(scene: Phaser.Scene): number {
+  return scene.cameras?.main?.zoom || 1;
 }
 
+function canvasTexture(scene: Phaser.Scene, key: string, w: number, h: number, draw: (ctx: CanvasRenderingContext2D) => void, density = 1): string {
+  const fullKey = density === 1 ? key : `${key}@${density}`;
+  if (scene.textures.exists(fullKey)) return fullKey;
+  const tex = scene.textures.createCanvas(fullKey, Math.ceil(w * density), Math.ceil(h * density));
+  if (!tex) return fullKey;
+  const ctx = tex.getContext();
+  ctx.scale(density, density);
+  draw(ctx);
+  tex.refresh();
+  return fullKey;
+}
+
+/** The meeting room, `w`×`h` design pixels; show it at `1 / artDensity(scene)` scale. */
 export function roomTexture(scene: Phaser.Scene, w: number, h: number): string {
-  return canvasTexture(scene, `room-${w}x${h}`, w, h, (ctx) => drawRoom(ctx, w, h));
+  return canvasTexture(scene, `room-${w}x${h}`, w, h, (ctx) => drawRoom(ctx, w, h), artDensity(scene));
 }
 
 /** The title backdrop is a soft gradient: drawn at a quarter of the size (a 16th of the upload) and scaled up by the caller. */
@@ -23,9 +35,14 @@ export function titleTexture(scene: Phaser.Scene, w: number, h: number): string 
 }
 export const TITLE_BACKDROP_SCALE = 4;
 
-/** A stakeholder's portrait with an expression; the look is stable per stakeholder id. */
+/** A stakeholder's portrait with an expression; the look is stable per stakeholder id. Show it at `1 / artDensity(scene)` scale. */
 export function portraitTexture(scene: Phaser.Scene, id: string, department: Department, expression: Expression, archetype?: string): string {
-  return canvasTexture(scene, `portrait-${id}-${archetype ?? ""}-${expression}`, PORTRAIT_W, PORTRAIT_H, (ctx) =>
-    drawPortrait(ctx, archetypeFor(id, department, archetype), expression),
+  return canvasTexture(
+    scene,
+    `portrait-${id}-${archetype ?? ""}-${expression}`,
+    PORTRAIT_W,
+    PORTRAIT_H,
+    (ctx) => drawPortrait(ctx, archetypeFor(id, department, archetype), expression),
+    artDensity(scene),
   );
 }

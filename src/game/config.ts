@@ -9,6 +9,7 @@ import { AccountMap } from "./scenes/AccountMap.ts";
 import { COLORS, HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services } from "./services.ts";
+import { chooseRenderScale, setRenderScale } from "./renderScale.ts";
 
 /** What each scene would draw this frame, in render order (see renderGate.ts). */
 function drawnScenes(game: Phaser.Game): DrawnScene[] {
@@ -69,11 +70,13 @@ export class DealcraftGame extends Phaser.Game {
 
 /** Starts the game in `parent` with the shared services. 16:9 design size, letterboxed to any window. */
 export function startGame(parent: HTMLElement, services: Services): DealcraftGame {
+  const k = chooseRenderScale(window.devicePixelRatio || 1, parent.clientWidth || window.innerWidth, parent.clientHeight || window.innerHeight);
+  setRenderScale(k); // before the scenes are built: their cameras zoom by it
   return new DealcraftGame({
     type: Phaser.AUTO,
     parent,
-    width: WIDTH,
-    height: HEIGHT,
+    width: WIDTH * k,
+    height: HEIGHT * k,
     backgroundColor: COLORS.bgText,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     audio: { noAudio: true }, // Howler alone owns sound

@@ -12,11 +12,17 @@ export interface TextOptions {
   lineSpacing?: number;
 }
 
-/** Glyph resolution: device pixels per game pixel, so text stays crisp on high-DPI and when the canvas is scaled up. */
+/**
+ * Glyph resolution: device pixels per design pixel, so text stays crisp on high-DPI
+ * screens and in big windows. That is the camera's zoom (canvas pixels per design pixel,
+ * see renderScale.ts) times the device pixels each canvas pixel covers after letterboxing.
+ */
 export function textResolution(scene: Phaser.Scene): number {
   const dpr = typeof window !== "undefined" ? window.devicePixelRatio || 1 : 1;
-  const zoom = scene.scale.displayScale ? 1 / Math.min(scene.scale.displayScale.x, scene.scale.displayScale.y) : 1;
-  return Math.min(4, Math.max(1, dpr * zoom));
+  const zoom = scene.cameras?.main?.zoom || 1;
+  const ds = scene.scale.displayScale;
+  const devicePerCanvas = ds && ds.x > 0 && ds.y > 0 ? dpr / Math.min(ds.x, ds.y) : 1;
+  return Math.min(4, Math.max(1, zoom * devicePerCanvas));
 }
 
 /**

@@ -5,10 +5,11 @@ import { PAIR_COVERS, hasShortlistStage, switchingCost, levelIndex } from "../..
 import type { Runner } from "../../engine/runner.ts";
 import { DEPARTMENTS, LEVELS, PIPELINE_STAGES, type Department } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
-import { portraitTexture } from "../../art/textures.ts";
+import { artDensity, portraitTexture } from "../../art/textures.ts";
 import { PORTRAIT_H } from "../../art/draw.ts";
 import { expressionOf } from "../../ui/expression.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+import { sceneConfig } from "../renderScale.ts";
 
 export interface AccountMapData {
   /** The paused meeting scene to return to. */
@@ -25,7 +26,7 @@ export class AccountMap extends BaseScene {
   private data_!: AccountMapData;
 
   constructor() {
-    super(SceneKey.AccountMap);
+    super(sceneConfig(SceneKey.AccountMap));
   }
 
   create(data: AccountMapData): void {
@@ -94,7 +95,7 @@ export class AccountMap extends BaseScene {
       const face = members.length > 1 ? 48 : 72;
       for (const [id, who] of members) {
         const st = a.stakeholders[id]!;
-        this.add.image(x + colW / 2, y, portraitTexture(this, id, who.department, expressionOf(st), who.archetype)).setOrigin(0.5, 0).setScale(face / PORTRAIT_H);
+        this.add.image(x + colW / 2, y, portraitTexture(this, id, who.department, expressionOf(st), who.archetype)).setOrigin(0.5, 0).setScale(face / PORTRAIT_H / artDensity(this));
         y += face + 4;
         const lvl = levelIndex(st.level);
         const bar = LEVELS.map((_l, k) => (k <= lvl ? "■" : "□")).join("");

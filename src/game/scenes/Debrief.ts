@@ -11,6 +11,7 @@ import type { RunEvent } from "../../engine/runner.ts";
 import type { Scenario } from "../../engine/loader.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
+import { sceneConfig } from "../renderScale.ts";
 
 type ScoreEvent = Extract<RunEvent, { type: "score" }>;
 /** The events area of the screen, px. */
@@ -25,7 +26,7 @@ export class Debrief extends BaseScene {
   private pageStarts: number[] = [0];
 
   constructor() {
-    super(SceneKey.Debrief);
+    super(sceneConfig(SceneKey.Debrief));
   }
 
   create(data: DebriefData): void {

@@ -11,9 +11,10 @@ import type { Posture } from "../../engine/vocabulary.ts";
 import { CHIP_COLORS, COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import { expressionOf } from "../../ui/expression.ts";
 import { wrapText } from "../../ui/wrap.ts";
-import { portraitTexture, roomTexture } from "../../art/textures.ts";
+import { artDensity, portraitTexture, roomTexture } from "../../art/textures.ts";
 import { PORTRAIT_H } from "../../art/draw.ts";
 import type { Phaser } from "../phaser.ts";
+import { sceneConfig } from "../renderScale.ts";
 
 /** L moves neutral → engaged → distracted → neutral: the first press does what a player wants. */
 const POSTURE_CYCLE: readonly Posture[] = ["neutral", "engaged", "distracted"];
@@ -80,7 +81,7 @@ export class Meeting extends BaseScene {
   private chromeMirror: string[] | null = null;
 
   constructor() {
-    super(SceneKey.Meeting);
+    super(sceneConfig(SceneKey.Meeting));
   }
 
   create(data: MeetingData): void {
@@ -334,7 +335,7 @@ export class Meeting extends BaseScene {
 
   /** The room and the stakeholders of this meeting, each face showing how they feel now. Returns portrait centres by id. */
   private drawStage(r: Runner): Map<string, number> {
-    this.add.image(24, STAGE_Y + 6, roomTexture(this, MAIN_W, STAGE_H - 6)).setOrigin(0, 0);
+    this.add.image(24, STAGE_Y + 6, roomTexture(this, MAIN_W, STAGE_H - 6)).setOrigin(0, 0).setScale(1 / artDensity(this));
     if (r.title) {
       const title = addText(this, 36, STAGE_Y + 12, localize(r.title, this.locale), { size: 17, bold: true });
       title.setBackgroundColor("#14202ecc").setPadding(8, 4, 8, 4);
@@ -351,7 +352,7 @@ export class Meeting extends BaseScene {
       const delta = this.lastEvents.reduce((sum, e) => sum + (e.type === "meter" && e.who === id ? e.to - e.from : 0), 0);
       const cx = 24 + gap * (i + 1);
       const scale = (STAGE_H - 30) / PORTRAIT_H;
-      const img = this.add.image(cx, STAGE_Y + STAGE_H - 2, portraitTexture(this, id, who.department, expressionOf(st, delta), who.archetype)).setOrigin(0.5, 1).setScale(scale);
+      const img = this.add.image(cx, STAGE_Y + STAGE_H - 2, portraitTexture(this, id, who.department, expressionOf(st, delta), who.archetype)).setOrigin(0.5, 1).setScale(scale / artDensity(this));
       if (speaking !== undefined && speaking !== id) img.setAlpha(0.75);
       const name = addText(this, cx, STAGE_Y + STAGE_H - 4, localize(who.name, this.locale), { size: 14, bold: speaking === id }).setOrigin(0.5, 1);
       name.setBackgroundColor(speaking === id ? "#7a5b14" : "#14202ecc").setPadding(6, 2, 6, 2);

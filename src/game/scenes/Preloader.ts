@@ -4,6 +4,7 @@ import { services } from "../services.ts";
 import { t } from "../../content/i18n.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+import { sceneConfig } from "../renderScale.ts";
 
 /**
  * Shows a progress bar while the title's assets load. Scenario files and sound load
@@ -18,7 +19,7 @@ export class Preloader extends Phaser.Scene {
   }
 
   constructor() {
-    super(SceneKey.Preloader);
+    super(sceneConfig(SceneKey.Preloader));
   }
 
   /** Draws the bar, then queues the assets; Phaser runs the load and calls create() when done. */

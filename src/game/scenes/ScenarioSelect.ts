@@ -6,11 +6,12 @@ import { formatProblem } from "../../engine/problems.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
+import { sceneConfig } from "../renderScale.ts";
 
 /** Every bundled scenario as a card: title, client, summary, minutes, best score. Broken files say why. */
 export class ScenarioSelect extends BaseScene {
   constructor() {
-    super(SceneKey.ScenarioSelect);
+    super(sceneConfig(SceneKey.ScenarioSelect));
   }
 
   create(): void {

@@ -16,6 +16,7 @@ interface NetNode {
   vy: number;
 }
 import type { MenuItem } from "../../ui/menu.ts";
+import { sceneConfig } from "../renderScale.ts";
 
 const NET_STEP_MS = 1000 / 15;
 
@@ -29,7 +30,7 @@ export class Title extends BaseScene {
   private drawn = 0;
 
   constructor() {
-    super(SceneKey.Title);
+    super(sceneConfig(SceneKey.Title));
   }
 
   create(): void {
