@@ -1,23 +1,38 @@
 /**
  * Howler owns all sound (Phaser's audio is off). Effects and the music loop are
- * synthesised in code on first use, so nothing sound-related loads before the title.
- * Music starts after the player's first gesture, as browsers require. Volumes and mute
- * follow the store's settings; every play is logged (tests read the log).
+ * synthesised in code, so nothing sound-related loads before the title. Once the title
+ * is on screen, `prepare()` renders them in a worker and hands them to Howler, whose
+ * AudioContext waits, suspended, for the player's first gesture (browsers require one):
+ * the first key press then only has to play. Volumes and mute follow the store's
+ * settings; every play is logged (tests read the log).
  */
 import { Howl, Howler } from "howler";
 import type { AppStore } from "../store/index.ts";
 import { renderMusic, renderWav, SOUNDS, type SoundName } from "./synth.ts";
+import type { RenderedSounds } from "./synth.worker.ts";
 
 export interface Sound {
   play(name: SoundName): void;
-  /** Starts the background loop (idempotent); called on the first gesture. */
+  /** Starts the background loop (idempotent); called on the first gesture. It plays as soon as it is rendered. */
   startMusic(): void;
+  /** Renders the sounds off the main thread and loads them into Howler (idempotent); called once the title shows. */
+  prepare(): void;
   /** Sounds that actually started playing (Howler's "play" events), and failures. */
   readonly log: string[];
 }
 
 function blobUrl(bytes: Uint8Array): string {
   return URL.createObjectURL(new Blob([bytes as BlobPart], { type: "audio/wav" }));
+}
+
+/** Runs each function in a task of its own, in order. */
+function inTasks(fns: Array<() => void>): void {
+  const [first, ...rest] = fns;
+  if (!first) return;
+  setTimeout(() => {
+    first();
+    inTasks(rest);
+  }, 0);
 }
 
 export function createSound(store: AppStore): Sound {
@@ -31,13 +46,21 @@ export function createSound(store: AppStore): Sound {
     h.on("loaderror", (_id, err) => log.push(`error:${name}:${String(err)}`));
     return h;
   };
+  /** Rendered bytes from the worker, once they arrive; until then effects render on demand (under a millisecond each). */
+  let rendered: RenderedSounds | null = null;
+  let preparing = false;
+  let musicWanted = false;
   const effect = (name: SoundName) => {
     let h = effects.get(name);
     if (!h) {
-      h = watch(new Howl({ src: [blobUrl(renderWav(SOUNDS[name]))], format: ["wav"], volume: settings().effectsVolume }), name);
+      h = watch(new Howl({ src: [blobUrl(rendered?.effects[name] ?? renderWav(SOUNDS[name]))], format: ["wav"], volume: settings().effectsVolume }), name);
       effects.set(name, h);
     }
     return h;
+  };
+  const createMusic = (bytes: Uint8Array) => {
+    music = watch(new Howl({ src: [blobUrl(bytes)], format: ["wav"], loop: true, volume: settings().musicVolume }), "music");
+    music.play(); // queued by Howler until it has decoded and the context is unlocked
   };
   // Howler creates its AudioContext on first use; touching it only when sound is first
   // needed keeps that cost (up to ~50 ms) out of start-up.
@@ -60,14 +83,57 @@ export function createSound(store: AppStore): Sound {
   return {
     log,
     play(name) {
-      wake();
-      if (settings().effectsVolume > 0) effect(name).play();
+      if (settings().effectsVolume <= 0) return;
+      if (ready) effect(name).play();
+      // The very first sound creates the AudioContext (tens of ms): in a task of its own,
+      // not in the key handler that also changes the scene.
+      else
+        setTimeout(() => {
+          wake();
+          effect(name).play();
+        }, 0);
     },
     startMusic() {
-      wake();
+      musicWanted = true;
       if (music) return;
-      music = watch(new Howl({ src: [blobUrl(renderMusic())], format: ["wav"], loop: true, volume: settings().musicVolume }), "music");
-      music.play();
+      if (rendered) {
+        wake();
+        createMusic(rendered.music);
+      } else if (typeof Worker === "undefined") {
+        wake();
+        createMusic(renderMusic());
+      } else this.prepare(); // starts once rendered
+    },
+    prepare() {
+      if (preparing || rendered || typeof Worker === "undefined") return;
+      preparing = true;
+      const worker = new Worker(new URL("./synth.worker.ts", import.meta.url), { type: "module" });
+      const done = () => {
+        worker.terminate();
+        preparing = false;
+      };
+      worker.onmessage = (ev: MessageEvent<RenderedSounds>) => {
+        done();
+        const sounds = ev.data;
+        rendered = sounds;
+        // One small task each: the AudioContext, then each sound handed to Howler to decode
+        // ahead of its first use, so no single task holds up a frame.
+        inTasks([
+          wake,
+          ...(Object.keys(SOUNDS) as SoundName[]).map((name) => () => void effect(name)),
+          () => {
+            if (musicWanted && !music) createMusic(sounds.music);
+          },
+        ]);
+      };
+      worker.onerror = () => {
+        done();
+        if (musicWanted && !music) {
+          wake();
+          createMusic(renderMusic());
+        }
+      };
+      worker.postMessage(null);
     },
   };
 }

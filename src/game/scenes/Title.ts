@@ -42,12 +42,17 @@ export class Title extends BaseScene {
     this.game.events.once("postrender", () => {
       if (!performance.getEntriesByName("first-interactive").length) performance.mark("first-interactive");
     });
-    // Scenario files load now, behind the title; a ?scenario= link jumps in once they have.
-    void ensureCatalogue(this.svc).then(() => {
-      const id = launch.scenario;
-      if (!id || !this.sys.isActive()) return;
-      delete launch.scenario;
-      if (findScenario(this.svc, id)) this.scene.start(SceneKey.Meeting, { scenarioId: id });
+    // Scenario files load behind the title, once its first frame is out (starting the
+    // validation worker is not free); a ?scenario= link jumps in once they have loaded.
+    this.game.events.once("postrender", () => {
+      // Sounds render in a worker a moment later, after the decoration's frame.
+      setTimeout(() => this.svc.sound.prepare(), 100);
+      void ensureCatalogue(this.svc).then(() => {
+        const id = launch.scenario;
+        if (!id || !this.sys.isActive()) return;
+        delete launch.scenario;
+        if (findScenario(this.svc, id)) this.scene.start(SceneKey.Meeting, { scenarioId: id });
+      });
     });
   }
 
@@ -153,3 +158,4 @@ export class Title extends BaseScene {
     this.scene.start(key, data);
   }
 }
+
