@@ -57,3 +57,25 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
   text.setText(content);
   return text;
 }
+
+let measureContext: CanvasRenderingContext2D | null = null;
+
+/**
+ * The height `addText` would give `content`, without making a Text (no canvas to render,
+ * no texture to upload): for laying out pages of text and creating only what is shown.
+ * Same font, wrap and metrics as addText, and Phaser's height rule (lines × font height
+ * plus the spacing between lines).
+ */
+export function textHeight(scene: Phaser.Scene, content: string, o: TextOptions = {}): number {
+  const size = o.size ?? 22;
+  const fontStyle = o.bold ? "bold" : "";
+  const fontKey = `${fontStyle} ${size}`;
+  if (!metricsCache.has(fontKey)) addText(scene, 0, 0, "", o).destroy(); // measures the font once
+  const metrics = metricsCache.get(fontKey)!;
+  measureContext ??= document.createElement("canvas").getContext("2d");
+  const ctx = measureContext!;
+  ctx.font = `${fontStyle} ${size}px ${FONT_FAMILY}`.trim();
+  const lines = o.width !== undefined ? wrapText(content, o.width, (line) => ctx.measureText(line).width).length : content.split("\n").length;
+  const lineSpacing = o.lineSpacing ?? Math.round(size * 0.35);
+  return metrics.fontSize * lines + lineSpacing * (lines - 1);
+}

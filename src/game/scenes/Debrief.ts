@@ -9,7 +9,7 @@ import { hasShortlistStage, initialAccount, switchingCost } from "../../engine/a
 import { PRINCIPLES } from "../../engine/runner.ts";
 import type { RunEvent } from "../../engine/runner.ts";
 import type { Scenario } from "../../engine/loader.ts";
-import { addText } from "../../ui/text.ts";
+import { addText, textHeight } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import { sceneConfig } from "../renderScale.ts";
 
@@ -182,18 +182,18 @@ export class Debrief extends BaseScene {
       const better = e.better ? this.t("debrief.better", { option: this.optionText(e.node, e.better) }) : "";
       const research = e.principle && PRINCIPLES[e.principle]?.research ? this.t("debrief.research") : "";
       const body = [chosen, localize(e.explain, this.locale) + research, better].filter(Boolean).join("\n");
-      const h = addText(this, 60, y, head, { size: 17, bold: true, color: e.points >= 0 ? COLORS.good : COLORS.bad, width: 230 });
-      const b = addText(this, 300, y, body, { size: 16, width: WIDTH - 360 });
-      const height = Math.max(h.height, b.height) + 10;
+      // Every event is measured to lay out the pages; only the shown page's are drawn.
+      const headStyle = { size: 17, bold: true, color: e.points >= 0 ? COLORS.good : COLORS.bad, width: 230 };
+      const bodyStyle = { size: 16, width: WIDTH - 360 };
+      const height = Math.max(textHeight(this, head, headStyle), textHeight(this, body, bodyStyle)) + 10;
       if (y + height > EVENTS_BOTTOM && y > top) {
         this.pageStarts.push(i);
         y = top;
-        h.setY(y);
-        b.setY(y);
       }
-      const onPage = this.pageStarts.length - 1 === timelinePage;
-      h.setVisible(onPage);
-      b.setVisible(onPage);
+      if (this.pageStarts.length - 1 === timelinePage) {
+        addText(this, 60, y, head, headStyle);
+        addText(this, 300, y, body, bodyStyle);
+      }
       y += height;
     });
     if (this.page >= this.pageCount()) this.page = this.pageCount() - 1;
