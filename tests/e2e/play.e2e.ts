@@ -195,6 +195,15 @@ describe("listening during a meeting", () => {
     await screenshot(page, "7-meeting-listening-zh-CN", 2500);
     m = await press(page, "m");
     expect(m.heading).toBe("客户地图");
+    // The map covers the meeting: only the map is drawn (the canvas is transparent, so a
+    // meeting left drawing underneath would show through).
+    const drawn = await page.evaluate(() =>
+      (window as unknown as { dealcraft: { game: { scene: { scenes: { sys: { settings: { key: string; visible: boolean; status: number } } }[] } } } }).dealcraft.game.scene.scenes
+        .map((sc) => sc.sys.settings)
+        .filter((st) => st.visible && st.status >= 3 && st.status < 7) // Phaser: LOADING <= status < SLEEPING is drawn
+        .map((st) => st.key),
+    );
+    expect(drawn).toEqual(["AccountMap"]);
     expect(m.lines.some((l) => l.startsWith("采购：周敏"))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("3 成功入围"))).toBe(true);
     await screenshot(page, "9-account-map-zh-CN");

@@ -43,7 +43,7 @@ export class AccountMap extends BaseScene {
   private back(): void {
     this.svc.sound.play("move");
     this.scene.stop();
-    this.scene.resume(this.data_.from);
+    this.scene.wake(this.data_.from);
   }
 
   private draw(): void {

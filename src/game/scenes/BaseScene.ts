@@ -41,7 +41,8 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /**
    * Calls `draw` now, again whenever the language changes while this scene runs, and on
-   * resuming from the settings overlay (language, text size or move marks may have changed).
+   * resuming from the settings overlay or waking from the account map (language, text size
+   * or move marks may have changed).
    */
   protected drawWithLocale(draw: () => void): void {
     draw();
@@ -49,9 +50,11 @@ export abstract class BaseScene extends Phaser.Scene {
       if (s.settings.locale !== prev.settings.locale && this.sys.isActive()) draw();
     });
     this.events.on(Phaser.Scenes.Events.RESUME, draw);
+    this.events.on(Phaser.Scenes.Events.WAKE, draw);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       unsubscribe();
       this.events.off(Phaser.Scenes.Events.RESUME, draw);
+      this.events.off(Phaser.Scenes.Events.WAKE, draw);
     });
   }
 

@@ -137,7 +137,7 @@ export class Meeting extends BaseScene {
     if (!this.sys.isActive() || !this.ready) return;
     this.svc.sound.play("move");
     this.scene.launch(SceneKey.AccountMap, { from: this.scene.key, runner: this.runner });
-    this.scene.pause();
+    this.scene.sleep(); // not drawn under the map (the map covers it: no frames spent on it)
   }
 
   /** A small button in the top bar, right-aligned at `right`, for mouse and touch. */
