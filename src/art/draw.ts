@@ -291,12 +291,3 @@ export function drawRoom(ctx: Ctx, w: number, h: number): void {
   ctx.fillStyle = "rgba(255,255,255,0.08)";
   ctx.fillRect(0, h * 0.8, w, 3);
 }
-
-/** The title screen's backdrop: a night-blue field with a faint network of relationships. */
-export function drawTitleBackdrop(ctx: Ctx, w: number, h: number): void {
-  const g = ctx.createRadialGradient(w / 2, h * 0.35, 50, w / 2, h / 2, w * 0.7);
-  g.addColorStop(0, "#21344a");
-  g.addColorStop(1, "#0e1824");
-  ctx.fillStyle = g;
-  ctx.fillRect(0, 0, w, h);
-}

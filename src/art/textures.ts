@@ -2,7 +2,7 @@
 import type { Phaser } from "../game/phaser.ts";
 import type { Department } from "../engine/vocabulary.ts";
 import type { Expression } from "../ui/expression.ts";
-import { archetypeFor, drawPortrait, drawRoom, drawTitleBackdrop, PORTRAIT_H, PORTRAIT_W } from "./draw.ts";
+import { archetypeFor, drawPortrait, drawRoom, PORTRAIT_H, PORTRAIT_W } from "./draw.ts";
 
 /**
  * Canvas pixels per design pixel for drawn art: the camera's zoom (see renderScale.ts).
@@ -29,11 +29,6 @@ export function roomTexture(scene: Phaser.Scene, w: number, h: number): string {
   return canvasTexture(scene, `room-${w}x${h}`, w, h, (ctx) => drawRoom(ctx, w, h), artDensity(scene));
 }
 
-/** The title backdrop is a soft gradient: drawn at a quarter of the size (a 16th of the upload) and scaled up by the caller. */
-export function titleTexture(scene: Phaser.Scene, w: number, h: number): string {
-  return canvasTexture(scene, `title-${w}x${h}`, w, h, (ctx) => drawTitleBackdrop(ctx, w, h));
-}
-export const TITLE_BACKDROP_SCALE = 4;
 
 /** A stakeholder's portrait with an expression; the look is stable per stakeholder id. Show it at `1 / artDensity(scene)` scale. */
 export function portraitTexture(scene: Phaser.Scene, id: string, department: Department, expression: Expression, archetype?: string): string {

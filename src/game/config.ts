@@ -6,7 +6,7 @@ import { Meeting } from "./scenes/Meeting.ts";
 import { Debrief } from "./scenes/Debrief.ts";
 import { Settings } from "./scenes/Settings.ts";
 import { AccountMap } from "./scenes/AccountMap.ts";
-import { COLORS, HEIGHT, WIDTH } from "../ui/theme.ts";
+import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services } from "./services.ts";
 import { chooseRenderScale, setRenderScale } from "./renderScale.ts";
@@ -77,7 +77,9 @@ export function startGame(parent: HTMLElement, services: Services): DealcraftGam
     parent,
     width: WIDTH * k,
     height: HEIGHT * k,
-    backgroundColor: COLORS.bgText,
+    // Transparent: the canvas element's CSS background (index.html) is the backdrop, a
+    // plain COLORS.bg or, on the title, a soft radial gradient the browser paints once.
+    transparent: true,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     audio: { noAudio: true }, // Howler alone owns sound
     render: {

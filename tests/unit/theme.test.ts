@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CHIP_COLORS, COLORS } from "../../src/ui/theme.ts";
 
@@ -28,5 +29,21 @@ describe("colours", () => {
 
   it.each(Object.entries(CHIP_COLORS))("text on the %s move mark passes AA", (_kind, bg) => {
     expect(contrast(hex(COLORS.text), hex(bg))).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe("the game element's backdrop behind the transparent canvas", () => {
+  const html = readFileSync("index.html", "utf8");
+
+  it("is COLORS.bg, so every scene has the background the contrast checks assume", () => {
+    expect(html).toMatch(new RegExp(`#game \\{ background: ${COLORS.bgText}; \\}`));
+  });
+
+  it("on the title, is a gradient whose every stop keeps all text colours at WCAG AA", () => {
+    const gradient = /#game\.title-backdrop \{ background: radial-gradient\(([^;]+)\); \}/.exec(html);
+    expect(gradient).not.toBeNull();
+    const stops = [...gradient![1]!.matchAll(/#([0-9a-f]{6})/gi)].map((m) => parseInt(m[1]!, 16));
+    expect(stops.length).toBeGreaterThanOrEqual(2);
+    for (const bg of stops) for (const fg of [COLORS.text, COLORS.textDim, COLORS.accent]) expect(contrast(hex(fg), bg)).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -5,8 +5,7 @@ import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
-import { titleTexture, TITLE_BACKDROP_SCALE } from "../../art/textures.ts";
-import type { Phaser } from "../phaser.ts";
+import { Phaser } from "../phaser.ts";
 
 /** A point of the drifting relationship network behind the title. */
 interface NetNode {
@@ -26,6 +25,8 @@ export class Title extends BaseScene {
   private netGraphics: Phaser.GameObjects.Graphics | null = null;
   /** Time since the network last moved, ms: it moves 15 times a second, which is enough for a slow drift and a quarter of the frames to draw. */
   private netElapsed = 0;
+  /** The network drifts once the scenarios and sounds have loaded. */
+  private netAwake = false;
   /** Counts draws, so a redraw before the first frame does not decorate twice. */
   private drawn = 0;
 
@@ -44,15 +45,18 @@ export class Title extends BaseScene {
     });
     // Scenario files load behind the title, once its first frame is out (starting the
     // validation worker is not free); a ?scenario= link jumps in once they have loaded.
+    // Then the sounds render in a worker. The background starts drifting when both are
+    // done, so its frames do not compete with the loading on a slow machine.
     this.game.events.once("postrender", () => {
-      // Sounds render in a worker a moment later, after the decoration's frame.
-      setTimeout(() => this.svc.sound.prepare(), 100);
-      void ensureCatalogue(this.svc).then(() => {
+      const catalogue = ensureCatalogue(this.svc).then(() => {
         const id = launch.scenario;
         if (!id || !this.sys.isActive()) return;
         delete launch.scenario;
         if (findScenario(this.svc, id)) this.scene.start(SceneKey.Meeting, { scenarioId: id });
       });
+      void catalogue
+        .then(() => this.svc.sound.prepare())
+        .finally(() => (this.netAwake = true));
     });
   }
 
@@ -99,8 +103,12 @@ export class Title extends BaseScene {
 
   /** Backdrop, relationship network, tagline, the five-step strip and the key hint. */
   private decorate(menuBottom: number): void {
-    const back = this.add.image(0, 0, titleTexture(this, WIDTH / TITLE_BACKDROP_SCALE, HEIGHT / TITLE_BACKDROP_SCALE)).setOrigin(0, 0);
-    back.setScale(TITLE_BACKDROP_SCALE).setDepth(-2);
+    // The soft radial backdrop is the game element's CSS background (index.html), seen
+    // through the transparent canvas: painted by the browser once, not by WebGL every frame
+    // (a full-screen textured quad was 14 of a title frame's 20 ms in software rendering).
+    const host = this.game.canvas.parentElement;
+    host?.classList.add("title-backdrop");
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => host?.classList.remove("title-backdrop"));
     this.netGraphics = this.add.graphics().setDepth(-1);
     if (!this.net.length) {
       let k = 12345;
@@ -121,7 +129,7 @@ export class Title extends BaseScene {
 
   /** The living background: people (dots) and relationships (lines between those near each other). */
   override update(_time: number, delta: number): void {
-    if (this.svc.store.getState().settings.reducedMotion || !this.netGraphics) return;
+    if (this.svc.store.getState().settings.reducedMotion || !this.netGraphics || !this.netAwake) return;
     this.netElapsed += delta;
     if (this.netElapsed < NET_STEP_MS) return;
     const frames = Math.min(this.netElapsed, 250) / (1000 / 60); // speeds are per 60 Hz frame
