@@ -4,9 +4,11 @@
  * is on screen, `prepare()` renders them in a worker and hands them to Howler, whose
  * AudioContext waits, suspended, for the player's first gesture (browsers require one):
  * the first key press then only has to play. Volumes and mute follow the store's
- * settings; every play is logged (tests read the log).
+ * settings; every play is logged (tests read the log). Howler itself (10 KB gzip) loads
+ * after the title too.
  */
-import { Howl, Howler } from "howler";
+type HowlerModule = typeof import("howler");
+import type { Howl } from "howler";
 import type { AppStore } from "../store/index.ts";
 import { renderMusic, renderWav, SOUNDS, type SoundName } from "./synth.ts";
 import type { RenderedSounds } from "./synth.worker.ts";
@@ -51,7 +53,20 @@ export function createSound(store: AppStore): Sound {
   let preparing = false;
   let musicWanted = false;
   let prepared: Promise<void> = Promise.resolve();
+  let howler: HowlerModule | null = null;
+  let howlerLoading: Promise<HowlerModule> | null = null;
+  const loadHowler = () =>
+    (howlerLoading ??= import("howler").then((m) => {
+      howler = m;
+      return m;
+    }));
+  /** Runs `fn` now if Howler has loaded, or once it has. */
+  const withHowler = (fn: (m: HowlerModule) => void) => {
+    if (howler) fn(howler);
+    else void loadHowler().then(fn, (e: unknown) => log.push(`error:howler:${String(e)}`));
+  };
   const effect = (name: SoundName) => {
+    const { Howl } = howler!;
     let h = effects.get(name);
     if (!h) {
       h = watch(new Howl({ src: [blobUrl(rendered?.effects[name] ?? renderWav(SOUNDS[name]))], format: ["wav"], volume: settings().effectsVolume }), name);
@@ -60,6 +75,7 @@ export function createSound(store: AppStore): Sound {
     return h;
   };
   const createMusic = (bytes: Uint8Array) => {
+    const { Howl } = howler!;
     music = watch(new Howl({ src: [blobUrl(bytes)], format: ["wav"], loop: true, volume: settings().musicVolume }), "music");
     music.play(); // queued by Howler until it has decoded and the context is unlocked
   };
@@ -67,9 +83,9 @@ export function createSound(store: AppStore): Sound {
   // needed keeps that cost (up to ~50 ms) out of start-up.
   let ready = false;
   const apply = () => {
-    if (!ready) return;
+    if (!ready || !howler) return;
     const s = settings();
-    Howler.mute(s.muted);
+    howler.Howler.mute(s.muted);
     for (const h of effects.values()) h.volume(s.effectsVolume);
     music?.volume(s.musicVolume);
   };
@@ -89,25 +105,31 @@ export function createSound(store: AppStore): Sound {
     log,
     play(name) {
       if (settings().effectsVolume <= 0) return;
-      if (ready) effect(name).play();
+      if (ready && howler) effect(name).play();
       // The very first sound creates the AudioContext (tens of ms): in a task of its own,
       // not in the key handler that also changes the scene.
       else
-        setTimeout(() => {
-          wake();
-          effect(name).play();
-        }, 0);
+        withHowler(() =>
+          setTimeout(() => {
+            wake();
+            effect(name).play();
+          }, 0),
+        );
     },
     startMusic() {
       musicWanted = true;
       if (music) return;
       if (rendered) {
-        wake();
-        createMusic(rendered.music);
+        withHowler(() => {
+          wake();
+          if (!music) createMusic(rendered!.music);
+        });
       } else if (typeof Worker === "undefined") {
-        wake();
-        createMusic(renderMusic());
-      } else this.prepare(); // starts once rendered
+        withHowler(() => {
+          wake();
+          if (!music) createMusic(renderMusic());
+        });
+      } else void this.prepare(); // starts once rendered
     },
     prepare() {
       if (preparing || rendered || typeof Worker === "undefined") return prepared;
@@ -119,10 +141,17 @@ export function createSound(store: AppStore): Sound {
         worker.terminate();
         preparing = false;
       };
-      worker.onmessage = (ev: MessageEvent<RenderedSounds>) => {
+      void loadHowler().catch(() => {}); // in parallel with the synthesis
+      worker.onmessage = async (ev: MessageEvent<RenderedSounds>) => {
         done();
         const sounds = ev.data;
         rendered = sounds;
+        try {
+          await loadHowler();
+        } catch {
+          resolve();
+          return;
+        }
         // One small task each: the AudioContext, then each sound handed to Howler to decode
         // ahead of its first use, so no single task holds up a frame.
         inTasks([
@@ -136,10 +165,12 @@ export function createSound(store: AppStore): Sound {
       };
       worker.onerror = () => {
         done();
-        if (musicWanted && !music) {
-          wake();
-          createMusic(renderMusic());
-        }
+        withHowler(() => {
+          if (musicWanted && !music) {
+            wake();
+            createMusic(renderMusic());
+          }
+        });
         resolve();
       };
       worker.postMessage(null);
