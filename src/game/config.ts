@@ -2,10 +2,7 @@ import { Phaser } from "./phaser.ts";
 import { Preloader } from "./scenes/Preloader.ts";
 import { Title } from "./scenes/Title.ts";
 import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
-import { Meeting } from "./scenes/Meeting.ts";
-import { Debrief } from "./scenes/Debrief.ts";
 import { Settings } from "./scenes/Settings.ts";
-import { AccountMap } from "./scenes/AccountMap.ts";
 import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services } from "./services.ts";
@@ -96,7 +93,8 @@ export function startGame(parent: HTMLElement, services: Services): DealcraftGam
     banner: false,
     input: { keyboard: true, mouse: true, touch: true, gamepad: false },
     // The first scene starts itself: the title, unless it has files to wait for (no extra frame for a boot scene).
-    scene: [Preloader.hasWork() ? Preloader : Title, Preloader.hasWork() ? Title : Preloader, ScenarioSelect, Meeting, Debrief, Settings, AccountMap],
+    // The meeting, map and debrief are added once their chunk loads (ensurePlayScenes).
+    scene: [Preloader.hasWork() ? Preloader : Title, Preloader.hasWork() ? Title : Preloader, ScenarioSelect, Settings],
     callbacks: {
       preBoot: (g) => g.registry.set("services", services),
     },

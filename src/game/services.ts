@@ -69,3 +69,23 @@ export function findScenario(svc: Services, id: string): Scenario | undefined {
   const e = svc.catalogue?.find((x) => x.ok && x.scenario.meta.id === id);
   return e && e.ok ? e.scenario : undefined;
 }
+
+let playScenes: Promise<void> | null = null;
+
+/**
+ * Loads the meeting, account map and debrief scenes (and the engine) in their own chunk,
+ * once, and adds them to the game. Called behind the title; awaited before starting a run.
+ */
+export function ensurePlayScenes(game: Phaser.Game): Promise<void> {
+  playScenes ??= import("./scenes/play.ts").then((m) => {
+    for (const [key, scene] of [
+      ["Meeting", m.Meeting],
+      ["AccountMap", m.AccountMap],
+      ["Debrief", m.Debrief],
+    ] as const) {
+      if (!game.scene.getScene(key)) game.scene.add(key, scene, false);
+    }
+  });
+  playScenes.catch(() => (playScenes = null)); // a failed download can be retried
+  return playScenes;
+}

@@ -28,6 +28,16 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+/** The scenes Phaser draws this frame, bottom to top (LOADING <= status < SLEEPING, visible). */
+function drawnScenes(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { dealcraft: { game: { scene: { scenes: { sys: { settings: { key: string; visible: boolean; status: number } } }[] } } } }).dealcraft.game.scene.scenes
+      .map((sc) => sc.sys.settings)
+      .filter((st) => st.visible && st.status >= 3 && st.status < 7)
+      .map((st) => st.key),
+  );
+}
+
 /** Opens the game in `lang` with `seed`, and starts the first scenario in the list by keyboard. */
 async function startStarter(page: Page, lang: "zh-CN" | "en", seed: number): Promise<Mirror> {
   await page.goto(`${baseUrl}?lang=${lang}&seed=${seed}`);
@@ -103,6 +113,7 @@ describe("settings and sound", () => {
     m = await press(page, "Escape");
     expect(m.heading).toBe("设置 · 暂停");
     expect(m.lines).toContain("2. 语言：中文");
+    expect(await drawnScenes(page)).toEqual(["Meeting", "Settings"]); // the overlay on top of the paused meeting
     await screenshot(page, "8-settings-zh-CN");
     m = await press(page, "2");
     expect(m.heading).toBe("Settings · Paused");
@@ -197,13 +208,7 @@ describe("listening during a meeting", () => {
     expect(m.heading).toBe("客户地图");
     // The map covers the meeting: only the map is drawn (the canvas is transparent, so a
     // meeting left drawing underneath would show through).
-    const drawn = await page.evaluate(() =>
-      (window as unknown as { dealcraft: { game: { scene: { scenes: { sys: { settings: { key: string; visible: boolean; status: number } } }[] } } } }).dealcraft.game.scene.scenes
-        .map((sc) => sc.sys.settings)
-        .filter((st) => st.visible && st.status >= 3 && st.status < 7) // Phaser: LOADING <= status < SLEEPING is drawn
-        .map((st) => st.key),
-    );
-    expect(drawn).toEqual(["AccountMap"]);
+    expect(await drawnScenes(page)).toEqual(["AccountMap"]);
     expect(m.lines.some((l) => l.startsWith("采购：周敏"))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("3 成功入围"))).toBe(true);
     await screenshot(page, "9-account-map-zh-CN");

@@ -53,7 +53,7 @@ export class ScenarioSelect extends BaseScene {
         detail: `${facts}\n${localize(m.summary, this.locale)}`,
         onSelect: () => {
           this.svc.sound.play("confirm");
-          this.scene.start(SceneKey.Meeting, { scenarioId: m.id });
+          this.startPlay(SceneKey.Meeting, { scenarioId: m.id });
         },
       });
     }

@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { ensureCatalogue, findScenario } from "../services.ts";
+import { ensureCatalogue, ensurePlayScenes, findScenario } from "../services.ts";
 import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
@@ -45,16 +45,17 @@ export class Title extends BaseScene {
     });
     // Scenario files load behind the title, once its first frame is out (starting the
     // validation worker is not free); a ?scenario= link jumps in once they have loaded.
-    // Then the sounds render in a worker. The background starts drifting when both are
-    // done, so its frames do not compete with the loading on a slow machine.
+    // So do the scenes of a run (their own chunk). Then the sounds render in a worker. The
+    // background starts drifting when all that is done, so its frames do not compete with
+    // the loading on a slow machine.
     this.game.events.once("postrender", () => {
       const catalogue = ensureCatalogue(this.svc).then(() => {
         const id = launch.scenario;
         if (!id || !this.sys.isActive()) return;
         delete launch.scenario;
-        if (findScenario(this.svc, id)) this.scene.start(SceneKey.Meeting, { scenarioId: id });
+        if (findScenario(this.svc, id)) this.startPlay(SceneKey.Meeting, { scenarioId: id });
       });
-      void catalogue
+      void Promise.all([catalogue, ensurePlayScenes(this.game)])
         .then(() => this.svc.sound.prepare())
         .finally(() => (this.netAwake = true));
     });
@@ -68,7 +69,7 @@ export class Title extends BaseScene {
     if (saved && saved.snapshot.state.status !== "ended") {
       items.push({
         label: this.t("title.continue", { scenario: localize(saved.title, this.locale) || saved.scenarioId }),
-        onSelect: () => this.go(SceneKey.Meeting, { scenarioId: saved.scenarioId, resume: true }),
+        onSelect: () => this.go(SceneKey.Meeting, { scenarioId: saved.scenarioId, resume: true }, true),
       });
     }
     items.push({ label: this.t("title.settings"), onSelect: () => this.openSettings() });
@@ -160,10 +161,11 @@ export class Title extends BaseScene {
     }
   }
 
-  private go(key: string, data?: object): void {
+  private go(key: string, data?: object, play = false): void {
     this.svc.sound.play("confirm");
     this.svc.store.getState().dismissNotices();
-    this.scene.start(key, data);
+    if (play) this.startPlay(key, data);
+    else this.scene.start(key, data);
   }
 }
 

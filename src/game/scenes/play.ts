@@ -1,0 +1,8 @@
+/**
+ * The scenes of a run: the meeting, the account map and the debrief, with the engine they
+ * drive. They load in their own chunk after the title shows (see ensurePlayScenes), so a
+ * first visit downloads and evaluates less before the title.
+ */
+export { Meeting } from "./Meeting.ts";
+export { AccountMap } from "./AccountMap.ts";
+export { Debrief } from "./Debrief.ts";
