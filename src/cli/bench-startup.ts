@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { preview, type PreviewServer } from "vite";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 function build(args: string[], env: Record<string, string>): void {
