@@ -3,6 +3,7 @@ import type { Phaser } from "../game/phaser.ts";
 import type { Department } from "../engine/vocabulary.ts";
 import type { Expression } from "../ui/expression.ts";
 import { archetypeFor, drawPortrait, drawRoom, PORTRAIT_H, PORTRAIT_W } from "./draw.ts";
+import { drawIcon, ICON_SIZE, type IconId } from "./icons.ts";
 
 /**
  * Canvas pixels per design pixel for drawn art: the camera's zoom (see renderScale.ts).
@@ -40,4 +41,9 @@ export function portraitTexture(scene: Phaser.Scene, id: string, department: Dep
     (ctx) => drawPortrait(ctx, archetypeFor(id, department, archetype), expression),
     artDensity(scene),
   );
+}
+
+/** A move-mark icon (src/art/icons.ts), white, ICON_SIZE design px; show it at `1 / artDensity(scene)` scale. */
+export function iconTexture(scene: Phaser.Scene, id: IconId): string {
+  return canvasTexture(scene, `icon-${id}`, ICON_SIZE, ICON_SIZE, (ctx) => drawIcon(ctx, id), artDensity(scene));
 }

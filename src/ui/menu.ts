@@ -13,6 +13,8 @@ export interface MenuItem {
   chip?: string;
   /** Background of the chip (its text always says what it is: colour is never the only cue). */
   chipColor?: string;
+  /** Texture key of an icon drawn at the chip's start (ICON_SIZE square, at `iconScale`). */
+  chipIcon?: string;
   /** A second, dimmer line, e.g. a scenario's summary. */
   detail?: string;
   onSelect(): void;
@@ -32,6 +34,9 @@ export interface MenuLayout {
   /** Width of the chip column; 0 puts chips above the label. */
   chipWidth?: number;
 }
+
+/** Room an icon takes at the start of a chip, design px (the icon plus a gap). */
+const ICON_BOX = 20;
 
 export class Menu {
   private readonly objects: Phaser.GameObjects.GameObject[] = [];
@@ -68,10 +73,18 @@ export class Menu {
         const chip = addText(scene, textX, contentY + (chipW ? 2 : 0), item.chip, {
           size: Math.round(size * 0.72),
           color: COLORS.text,
-          ...(chipW ? { width: chipW - 8 } : {}),
+          ...(chipW ? { width: chipW - 8 - (item.chipIcon ? ICON_BOX : 0) } : {}),
         });
-        chip.setBackgroundColor(item.chipColor ?? "#36597d").setPadding(4, 2, 4, 2);
+        chip.setBackgroundColor(item.chipColor ?? "#36597d").setPadding(item.chipIcon ? 4 + ICON_BOX : 4, 2, 4, 2);
         parts.push(chip);
+        if (item.chipIcon) {
+          // Centred on the chip's first line, in the padding left for it.
+          const lines = Math.max(1, chip.getWrappedText().length);
+          const lineH = (chip.height - 4 - chip.lineSpacing * (lines - 1)) / lines;
+          const icon = scene.add.image(textX + 4, chip.y + 2 + lineH / 2, item.chipIcon).setOrigin(0, 0.5);
+          icon.setScale((ICON_BOX - 4) / icon.height).setDepth(2);
+          this.objects.push(icon);
+        }
         if (chipW) textX += chipW;
         else contentY += chip.height + 4;
       } else if (chipW) textX += chipW;

@@ -11,7 +11,8 @@ import type { Posture } from "../../engine/vocabulary.ts";
 import { CHIP_COLORS, COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import { expressionOf } from "../../ui/expression.ts";
 import { wrapText } from "../../ui/wrap.ts";
-import { artDensity, portraitTexture, roomTexture } from "../../art/textures.ts";
+import { artDensity, iconTexture, portraitTexture, roomTexture } from "../../art/textures.ts";
+import { iconFor } from "../../art/icons.ts";
 import { PORTRAIT_H } from "../../art/draw.ts";
 import type { Phaser } from "../phaser.ts";
 import { sceneConfig } from "../renderScale.ts";
@@ -298,7 +299,7 @@ export class Meeting extends BaseScene {
         const chip = moveLabel(o.move, this.locale) + cost;
         return {
           label: localize(o.text, this.locale),
-          ...(marks ? { chip, chipColor: CHIP_COLORS[o.move.kind] } : {}),
+          ...(marks ? { chip, chipColor: CHIP_COLORS[o.move.kind], chipIcon: iconTexture(this, iconFor(o.move)) } : {}),
           onSelect: () => this.choose(o.id),
         };
       });
