@@ -6,7 +6,7 @@
  * state, so the same seed and the same decisions always give the same run.
  */
 import type { Scenario } from "./loader.ts";
-import { COMPETENCIES, PIPELINE_STAGES, STAGE3_TASKS, type Colleague, type Competency, type Level, type Meter, type NeedState, type Outcome, type Posture, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
+import { COMPETENCIES, PIPELINE_STAGES, STAGE3_TASKS, TALK_SHARE_GOOD, TALK_SHARE_TOO_MUCH, type Colleague, type Competency, type Level, type Meter, type NeedState, type Outcome, type Posture, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
 import type { Effect, LocalizedText, MoveTag, Option, ScenarioNode, VarValue } from "./schema.ts";
 import { createRng, seedToState, type Rng } from "./rng.ts";
 import { evaluate, type ConditionContext } from "./conditions.ts";
@@ -546,8 +546,8 @@ class RunnerImpl implements Runner, ConditionContext, RuleContext {
     const share = total > 0 ? Math.round((m.rep / total) * 100) / 100 : 0;
     if (total > 0) {
       a.talk[m.id] = share;
-      if (share <= 0.4) this.award("listening", 5, "listen.talk-less");
-      else if (share > 0.55) this.award("listening", -6, "listen.talk-too-much");
+      if (share <= TALK_SHARE_GOOD) this.award("listening", 5, "listen.talk-less");
+      else if (share > TALK_SHARE_TOO_MUCH) this.award("listening", -6, "listen.talk-too-much");
     }
     let forgot = false;
     for (const note of m.unnoted) {

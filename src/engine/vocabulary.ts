@@ -76,6 +76,10 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const COMPETITOR_POSITIONS = ["incumbent", "challenger", "low-price"] as const;
 export const COMPETITOR_ACTIONS = ["price-cut", "relationship", "demo", "smear", "none"] as const;
 export const POSTURES = ["engaged", "neutral", "distracted"] as const;
+/** The rep's share of the talking in a meeting: at or under this scores as listening well… */
+export const TALK_SHARE_GOOD = 0.4;
+/** …and over this costs points. */
+export const TALK_SHARE_TOO_MUCH = 0.55;
 export type Posture = (typeof POSTURES)[number];
 /** Strategic-customer traits (DOMAIN.md §6). */
 export const PARTNER_TRAITS = ["aligned-values", "resource-integration", "complementary-strengths", "management-synergy"] as const;

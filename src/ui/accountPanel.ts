@@ -7,7 +7,7 @@ import type { Phaser } from "../game/phaser.ts";
 import { localize, t, taskLines, type StringKey } from "../content/i18n.ts";
 import { hasShortlistStage, switchingCost } from "../engine/account.ts";
 import type { Runner } from "../engine/runner.ts";
-import type { Locale } from "../engine/vocabulary.ts";
+import { TALK_SHARE_GOOD, TALK_SHARE_TOO_MUCH, type Locale } from "../engine/vocabulary.ts";
 import { addText } from "./text.ts";
 import { COLORS } from "./theme.ts";
 
@@ -29,6 +29,46 @@ export interface PanelSpec {
   runner: Runner;
   locale: Locale;
   actions?: PanelActions;
+  /** The talk share the meter showed before this draw: it slides from there (0..1). */
+  talkFrom?: number;
+  /** Animate changes (off with reduced motion). */
+  motion?: boolean;
+}
+
+const TALK_METER_H = 8;
+const num = (css: string) => parseInt(css.slice(1), 16);
+
+/** The rep's share of the talking in the current meeting so far (0..1), or null outside a meeting. */
+export function meetingTalkShare(runner: Runner): number | null {
+  const m = runner.state.account.meeting;
+  if (!m) return null;
+  const total = m.rep + m.client;
+  return total ? m.rep / total : 0;
+}
+
+/**
+ * The talk-share meter: a bar filled to the share, with a tick at the aim (40%). Its
+ * length and the line above it carry the number; the colour (green at or under the aim,
+ * red past the point where it costs) only repeats it. Slides from `talkFrom` when it changes.
+ */
+function drawTalkMeter(spec: PanelSpec, x: number, y: number, w: number, share: number, drawn: Phaser.GameObjects.GameObject[]): void {
+  const g = spec.scene.add.graphics();
+  drawn.push(g);
+  const paint = (v: number) => {
+    const fill = num(v <= TALK_SHARE_GOOD ? COLORS.good : v > TALK_SHARE_TOO_MUCH ? COLORS.bad : COLORS.accent);
+    g.clear();
+    g.fillStyle(COLORS.bg, 1).fillRect(x, y, w, TALK_METER_H);
+    g.fillStyle(fill, 1).fillRect(x, y, Math.max(0, Math.min(1, v)) * w, TALK_METER_H);
+    g.lineStyle(1, COLORS.line, 1).strokeRect(x, y, w, TALK_METER_H);
+    g.fillStyle(num(COLORS.text), 1).fillRect(x + TALK_SHARE_GOOD * w - 1, y - 3, 2, TALK_METER_H + 6);
+  };
+  const from = spec.talkFrom;
+  if (spec.motion && from !== undefined && Math.abs(from - share) > 0.005) {
+    const t = { v: from };
+    paint(from);
+    const tween = spec.scene.tweens.add({ targets: t, v: share, duration: 350, ease: "Cubic.easeOut", onUpdate: () => paint(t.v) });
+    g.once("destroy", () => tween.remove()); // a redraw (or a smaller text size) replaces the meter
+  } else paint(share);
 }
 
 export function drawAccountPanel(spec: PanelSpec): string[] {
@@ -102,8 +142,8 @@ function drawPanel(spec: PanelSpec, scale: number, drawn: Phaser.GameObjects.Gam
     line(tr("panel.listening"), { bold: true });
     const posture = tr("panel.posture", { posture: tr(`posture.${m.posture}`) });
     const notes = tr("panel.notes", { state: tr(m.notes ? "title.on" : "title.off") });
-    const total = m.rep + m.client;
-    const talk = tr("panel.talk", { share: total ? Math.round((100 * m.rep) / total) : 0 });
+    const share = meetingTalkShare(runner) ?? 0;
+    const talk = tr("panel.talk", { share: Math.round(100 * share), target: Math.round(100 * TALK_SHARE_GOOD) });
     const book = tr("panel.notebook", { n: a.notebook.length });
     const p = line(posture, { size: 14, color: m.posture === "engaged" ? COLORS.good : COLORS.text });
     const n = line(notes, { size: 14 });
@@ -111,7 +151,11 @@ function drawPanel(spec: PanelSpec, scale: number, drawn: Phaser.GameObjects.Gam
       p.setInteractive({ useHandCursor: true }).on("pointerup", actions.posture);
       n.setInteractive({ useHandCursor: true }).on("pointerup", actions.notes);
     }
-    line(`${talk}\n${book}`, { size: 14 });
+    line(talk, { size: 14 });
+    cy += 2;
+    drawTalkMeter(spec, x + 12, cy, width - 24, share, drawn);
+    cy += TALK_METER_H + 6;
+    line(book, { size: 14 });
     mirror.push(posture, notes, talk, book);
     // Competitor moves since this meeting started.
     const log = runner.state.log;

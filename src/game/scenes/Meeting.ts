@@ -6,7 +6,7 @@ import { saveRun, type RunSnapshot } from "../../engine/snapshot.ts";
 import { ensureCatalogue, findScenario } from "../services.ts";
 import type { Scenario } from "../../engine/loader.ts";
 import { addText } from "../../ui/text.ts";
-import { drawAccountPanel } from "../../ui/accountPanel.ts";
+import { drawAccountPanel, meetingTalkShare } from "../../ui/accountPanel.ts";
 import type { Posture } from "../../engine/vocabulary.ts";
 import { CHIP_COLORS, COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import { expressionOf } from "../../ui/expression.ts";
@@ -78,6 +78,8 @@ export class Meeting extends BaseScene {
   private pendingOptions: (() => void) | null = null;
   /** Objects of the stage, dialogue and options: replaced on every line. */
   private body: Phaser.GameObjects.GameObject[] = [];
+  /** The talk share the panel's meter last showed, so the next draw slides from it. */
+  private talkShown: number | null = null;
   /** The account panel's mirror lines, while its drawing stays on screen. */
   private chromeMirror: string[] | null = null;
 
@@ -88,6 +90,7 @@ export class Meeting extends BaseScene {
   create(data: MeetingData): void {
     this.ready = false;
     this.chromeMirror = null;
+    this.talkShown = null;
     this.body = [];
     this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
       if (!this.sys.isActive() || !this.ready) return;
@@ -245,6 +248,8 @@ export class Meeting extends BaseScene {
     const pause = this.barButton(WIDTH - 16, this.t("meeting.pause-button"), () => this.openSettings());
     const map = this.barButton(pause.x - pause.width - 10, this.t("meeting.map-button"), () => this.openMap());
     addText(this, map.x - map.width - 20, 13, this.t("meeting.stage-turn", { stage: stageName, n: r.state.turn + 1 }), { size: 20, color: COLORS.accent }).setOrigin(1, 0);
+    const talkFrom = this.talkShown;
+    this.talkShown = meetingTalkShare(r);
     return drawAccountPanel({
       scene: this,
       x: PANEL_X,
@@ -254,6 +259,8 @@ export class Meeting extends BaseScene {
       runner: r,
       locale: this.locale,
       actions: { posture: () => this.changeListening("posture"), notes: () => this.changeListening("notes") },
+      ...(talkFrom !== null ? { talkFrom } : {}),
+      motion: !this.svc.store.getState().settings.reducedMotion,
     });
   }
 
