@@ -79,8 +79,8 @@ export function createSound(store: AppStore): Sound {
     music = watch(new Howl({ src: [blobUrl(bytes)], format: ["wav"], loop: true, volume: settings().musicVolume }), "music");
     music.play(); // queued by Howler until it has decoded and the context is unlocked
   };
-  // Howler creates its AudioContext on first use; touching it only when sound is first
-  // needed keeps that cost (up to ~50 ms) out of start-up.
+  // Howler creates its AudioContext on first use (wake): behind the title in prepare(), or
+  // on the first sound if that comes sooner; never during start-up.
   let ready = false;
   const apply = () => {
     if (!ready || !howler) return;
