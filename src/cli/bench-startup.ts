@@ -70,8 +70,12 @@ async function longTasksDuringPlay(browser: Browser, url: string): Promise<PlayR
   const firstKey = await page.evaluate(() => performance.now());
   const heading = () => page.evaluate(() => document.querySelector("#a11y-live h2")?.textContent ?? "");
   const updates = () => page.evaluate(() => Number(document.getElementById("a11y-live")!.dataset.updates ?? 0));
+  /** Each key press: when (page clock), which key, on which screen; long tasks are told by the press before them. */
+  const presses: { at: number; label: string }[] = [];
   const press = async (key: string) => {
     const before = await updates();
+    const screen = await heading();
+    presses.push({ at: await page.evaluate(() => performance.now()), label: `key ${presses.length + 1} (${key === " " ? "Space" : key} on "${screen}")` });
     await page.keyboard.press(key);
     await page.waitForFunction((n) => Number(document.getElementById("a11y-live")!.dataset.updates ?? 0) > n, before, { timeout: 15_000 });
   };
@@ -109,7 +113,9 @@ async function longTasksDuringPlay(browser: Browser, url: string): Promise<PlayR
   await context.close();
   return {
     titleIdle: raw.long.filter((t) => t.start < firstKey),
-    play: raw.long.filter((t) => t.start >= firstKey),
+    play: raw.long
+      .filter((t) => t.start >= firstKey)
+      .map((t) => ({ ...t, what: `after ${presses.filter((p) => p.at <= t.start).at(-1)?.label ?? "?"}: ${t.what}` })),
     steps,
     frames: { drawn: raw.frames.drawn - frames0.drawn, skipped: raw.frames.skipped - frames0.skipped },
   };
