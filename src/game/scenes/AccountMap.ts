@@ -9,7 +9,6 @@ import { artDensity, portraitTexture } from "../../art/textures.ts";
 import { PORTRAIT_H } from "../../art/draw.ts";
 import { expressionOf } from "../../ui/expression.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
-import { sceneConfig } from "../renderScale.ts";
 
 export interface AccountMapData {
   /** The paused meeting scene to return to. */
@@ -26,7 +25,7 @@ export class AccountMap extends BaseScene {
   private data_!: AccountMapData;
 
   constructor() {
-    super(sceneConfig(SceneKey.AccountMap));
+    super(SceneKey.AccountMap);
   }
 
   create(data: AccountMapData): void {

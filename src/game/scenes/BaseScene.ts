@@ -1,5 +1,6 @@
 import { Phaser } from "../phaser.ts";
 import { ensurePlayScenes, services, type Services } from "../services.ts";
+import { sceneConfig } from "../renderScale.ts";
 import { t, type StringKey } from "../../content/i18n.ts";
 import { type Locale } from "../../engine/vocabulary.ts";
 import { Menu, type MenuItem, type MenuLayout } from "../../ui/menu.ts";
@@ -7,6 +8,11 @@ import { Menu, type MenuItem, type MenuLayout } from "../../ui/menu.ts";
 /** Shared helpers for scenes: services, the locale, UI strings, and a re-draw on language change. */
 export abstract class BaseScene extends Phaser.Scene {
   private menus: Menu[] = [];
+
+  /** Every scene's camera zooms by the render scale (see renderScale.ts). */
+  constructor(key: string) {
+    super(sceneConfig(key));
+  }
 
   protected get svc(): Services {
     return services(this);

@@ -11,7 +11,6 @@ import type { RunEvent } from "../../engine/runner.ts";
 import type { Scenario } from "../../engine/loader.ts";
 import { addText, textHeight } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
-import { sceneConfig } from "../renderScale.ts";
 
 type ScoreEvent = Extract<RunEvent, { type: "score" }>;
 /** The events area of the screen, px. */
@@ -26,7 +25,7 @@ export class Debrief extends BaseScene {
   private pageStarts: number[] = [0];
 
   constructor() {
-    super(sceneConfig(SceneKey.Debrief));
+    super(SceneKey.Debrief);
   }
 
   create(data: DebriefData): void {

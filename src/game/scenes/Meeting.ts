@@ -15,7 +15,6 @@ import { artDensity, iconTexture, portraitTexture, roomTexture } from "../../art
 import { iconFor } from "../../art/icons.ts";
 import { PORTRAIT_H } from "../../art/draw.ts";
 import type { Phaser } from "../phaser.ts";
-import { sceneConfig } from "../renderScale.ts";
 
 /** L moves neutral → engaged → distracted → neutral: the first press does what a player wants. */
 const POSTURE_CYCLE: readonly Posture[] = ["neutral", "engaged", "distracted"];
@@ -84,7 +83,7 @@ export class Meeting extends BaseScene {
   private chromeMirror: string[] | null = null;
 
   constructor() {
-    super(sceneConfig(SceneKey.Meeting));
+    super(SceneKey.Meeting);
   }
 
   create(data: MeetingData): void {

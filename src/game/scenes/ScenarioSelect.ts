@@ -6,12 +6,11 @@ import { formatProblem } from "../../engine/problems.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
-import { sceneConfig } from "../renderScale.ts";
 
 /** Every bundled scenario as a card: title, client, summary, minutes, best score. Broken files say why. */
 export class ScenarioSelect extends BaseScene {
   constructor() {
-    super(sceneConfig(SceneKey.ScenarioSelect));
+    super(SceneKey.ScenarioSelect);
   }
 
   create(): void {

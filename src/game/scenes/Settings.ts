@@ -5,7 +5,6 @@ import { FONT_SCALES, TEXT_SPEEDS } from "../../store/index.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
-import { sceneConfig } from "../renderScale.ts";
 
 export interface SettingsData {
   /** The scene paused underneath, resumed on close. */
@@ -21,7 +20,7 @@ export class Settings extends BaseScene {
   private from = SceneKey.Title as string;
 
   constructor() {
-    super(sceneConfig(SceneKey.Settings));
+    super(SceneKey.Settings);
   }
 
   create(data: SettingsData): void {

@@ -15,7 +15,6 @@ interface NetNode {
   vy: number;
 }
 import type { MenuItem } from "../../ui/menu.ts";
-import { sceneConfig } from "../renderScale.ts";
 
 const NET_STEP_MS = 1000 / 15;
 
@@ -31,7 +30,7 @@ export class Title extends BaseScene {
   private drawn = 0;
 
   constructor() {
-    super(sceneConfig(SceneKey.Title));
+    super(SceneKey.Title);
   }
 
   create(): void {
