@@ -32,22 +32,28 @@ export function textResolution(scene: Phaser.Scene): number {
  */
 const metricsCache = new Map<string, { ascent: number; descent: number; fontSize: number }>();
 
+/** The font addText uses for `o`: size, style, the metrics-cache key and the line spacing. */
+function fontOf(o: TextOptions) {
+  const size = o.size ?? 22;
+  const fontStyle = o.bold ? "bold" : "";
+  return { size, fontStyle, key: `${fontStyle} ${size}`, lineSpacing: o.lineSpacing ?? Math.round(size * 0.35) };
+}
+
 /** Adds text that wraps Chinese by character (with punctuation rules) and English by word. */
 export function addText(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
-  const fontStyle = o.bold ? "bold" : "";
-  const fontKey = `${fontStyle} ${o.size ?? 22}`;
-  const cached = metricsCache.get(fontKey);
+  const font = fontOf(o);
+  const cached = metricsCache.get(font.key);
   const text = scene.add.text(x, y, "", {
     fontFamily: FONT_FAMILY,
-    fontSize: `${o.size ?? 22}px`,
+    fontSize: `${font.size}px`,
     color: o.color ?? COLORS.text,
-    fontStyle,
+    fontStyle: font.fontStyle,
     align: o.align ?? "left",
-    lineSpacing: o.lineSpacing ?? Math.round((o.size ?? 22) * 0.35),
+    lineSpacing: font.lineSpacing,
     resolution: textResolution(scene),
     ...(cached ? { metrics: cached } : {}),
   });
-  if (!cached) metricsCache.set(fontKey, text.style.getTextMetrics());
+  if (!cached) metricsCache.set(font.key, text.style.getTextMetrics());
   if (o.width !== undefined) {
     const width = o.width;
     text.setWordWrapCallback((s: string, obj: Phaser.GameObjects.Text) =>
@@ -67,15 +73,12 @@ let measureContext: CanvasRenderingContext2D | null = null;
  * plus the spacing between lines).
  */
 export function textHeight(scene: Phaser.Scene, content: string, o: TextOptions = {}): number {
-  const size = o.size ?? 22;
-  const fontStyle = o.bold ? "bold" : "";
-  const fontKey = `${fontStyle} ${size}`;
-  if (!metricsCache.has(fontKey)) addText(scene, 0, 0, "", o).destroy(); // measures the font once
-  const metrics = metricsCache.get(fontKey)!;
+  const font = fontOf(o);
+  if (!metricsCache.has(font.key)) addText(scene, 0, 0, "", o).destroy(); // measures the font once
+  const metrics = metricsCache.get(font.key)!;
   measureContext ??= document.createElement("canvas").getContext("2d");
   const ctx = measureContext!;
-  ctx.font = `${fontStyle} ${size}px ${FONT_FAMILY}`.trim();
+  ctx.font = `${font.fontStyle} ${font.size}px ${FONT_FAMILY}`.trim();
   const lines = o.width !== undefined ? wrapText(content, o.width, (line) => ctx.measureText(line).width).length : content.split("\n").length;
-  const lineSpacing = o.lineSpacing ?? Math.round(size * 0.35);
-  return metrics.fontSize * lines + lineSpacing * (lines - 1);
+  return metrics.fontSize * lines + font.lineSpacing * (lines - 1);
 }
