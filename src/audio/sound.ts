@@ -98,6 +98,12 @@ export function createSound(store: AppStore): Sound {
     apply();
     performance.measure("sound: first AudioContext", "sound:context");
   };
+  /** Starts the loop from `bytes` once Howler is there (no-op if it already plays). */
+  const startLoop = (bytes: Uint8Array) =>
+    withHowler(() => {
+      wake();
+      if (!music) createMusic(bytes);
+    });
   store.subscribe((s, prev) => {
     if (s.settings !== prev.settings) apply();
   });
@@ -119,17 +125,9 @@ export function createSound(store: AppStore): Sound {
     startMusic() {
       musicWanted = true;
       if (music) return;
-      if (rendered) {
-        withHowler(() => {
-          wake();
-          if (!music) createMusic(rendered!.music);
-        });
-      } else if (typeof Worker === "undefined") {
-        withHowler(() => {
-          wake();
-          if (!music) createMusic(renderMusic());
-        });
-      } else void this.prepare(); // starts once rendered
+      if (rendered) startLoop(rendered.music);
+      else if (typeof Worker === "undefined") startLoop(renderMusic());
+      else void this.prepare(); // starts once rendered
     },
     prepare() {
       if (preparing || rendered || typeof Worker === "undefined") return prepared;
@@ -165,12 +163,7 @@ export function createSound(store: AppStore): Sound {
       };
       worker.onerror = () => {
         done();
-        withHowler(() => {
-          if (musicWanted && !music) {
-            wake();
-            createMusic(renderMusic());
-          }
-        });
+        if (musicWanted) startLoop(renderMusic());
         resolve();
       };
       worker.postMessage(null);
