@@ -162,7 +162,8 @@ export function fingerprint(scenes: readonly DrawnScene[]): number {
     h = mixInt(h, s.cameras.length);
     for (const c of s.cameras) {
       h = mixBool(h, c.visible);
-      for (const v of [c.x, c.y, c.width, c.height, c.scrollX, c.scrollY, c.zoom, c.rotation, c.alpha]) h = mixNum(h, v);
+      h = mixNum(mixNum(mixNum(mixNum(h, c.x), c.y), c.width), c.height);
+      h = mixNum(mixNum(mixNum(mixNum(mixNum(h, c.scrollX), c.scrollY), c.zoom), c.rotation), c.alpha); // no array: this runs every frame
       h = mixNum(h, c.backgroundColor?.color32);
       h = mixEffect(h, c.fadeEffect);
       h = mixEffect(h, c.flashEffect);
