@@ -9,6 +9,8 @@ import { endMeeting } from "./meetings.ts";
 import { failOpenTasks, hasShortlistStage } from "./pipeline.ts";
 import { OUTCOME_POINTS } from "./scorecard.ts";
 
+/** Strategy points for each client department a colleague covers (or, left to the lone rep, costs). */
+const TEAM_POINTS = 5;
 /** Relationship points for each stakeholder the rep never got past stranger with. */
 const STILL_STRANGER = -3;
 
@@ -30,8 +32,8 @@ function teamCoverage(core: RunCore): void {
   let covered = 0;
   for (const d of depts) if (pairs.some((p) => PAIR_COVERS[p].includes(d))) covered++;
   const uncovered = depts.size - covered;
-  if (covered) core.award("strategy", 4 * covered, "strategy.team-coverage");
-  if (uncovered) core.award("strategy", -3 * uncovered, "strategy.lone-tiger");
+  if (covered) core.award("strategy", TEAM_POINTS * covered, "strategy.team-coverage");
+  if (uncovered) core.award("strategy", -TEAM_POINTS * uncovered, "strategy.lone-tiger");
 }
 
 export function finishRun(core: RunCore, ending: string): void {

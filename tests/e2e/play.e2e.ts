@@ -289,8 +289,9 @@ describe("drawing only what changed", () => {
     const stats = () => page.evaluate(() => ({ ...(window as unknown as { dealcraft: { game: { renderGate: { stats: { drawn: number; skipped: number } } } } }).dealcraft.game.renderGate.stats }));
     // The mirror has the whole line at once; on screen the typewriter and the toasts take a few seconds.
     let before = await stats();
+    // Quiet means a window longer than a toast's pause before it floats away (1.1 s).
     for (let i = 0; i < 30; i++) {
-      await page.waitForTimeout(400);
+      await page.waitForTimeout(1300);
       const now = await stats();
       if (now.drawn - before.drawn <= 1) break;
       before = now;

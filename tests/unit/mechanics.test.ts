@@ -57,10 +57,10 @@ describe("SPIN: needs develop from hidden to explicit", () => {
     expect(step(r, "n-down")).toContain("spin.need-payoff-early 4");
   });
 
-  it("tires the client after two situation questions in a meeting", () => {
+  it("tires the client more with each situation question past the first in a meeting", () => {
     const r = atHub();
     expect(step(r, "s-other")).toEqual([]);
-    expect(step(r, "s-other")).toEqual([]);
+    expect(step(r, "s-other")).toEqual(["spin.situation-tires -2"]);
     const emotion = buyer(r).emotion;
     expect(step(r, "s-other")).toEqual(["spin.situation-tires -5"]);
     expect(buyer(r).emotion).toBe(emotion - 1);

@@ -8,7 +8,7 @@ import type { JudgeContext, MoveOf, MoveRule, RuleContext } from "./types.ts";
 import { stakeholderOf } from "./types.ts";
 import type { Option } from "../schema.ts";
 
-/** Situation questions a meeting bears before the client tires. */
+/** Situation questions a meeting bears before the client tires (the second already costs a little). */
 export const SITUATION_LIMIT = 2;
 
 type Spin = MoveOf<"spin">;
@@ -18,10 +18,13 @@ function needState(ctx: JudgeContext, move: Spin, who: string | undefined) {
 }
 
 /** What a situation question will do now: the course's judgement, shared by rules and advice. */
-function situationVerdict(ctx: JudgeContext, move: Spin): "researched" | "tiring" | "researchable" | "fine" {
+function situationVerdict(ctx: JudgeContext, move: Spin): "researched" | "tiring" | "researchable" | "another" | "fine" {
   const a = ctx.account;
+  const asked = a.meeting?.situation ?? 0;
   if (move.fact && a.researched.includes(move.fact)) return "researched";
-  if ((a.meeting?.situation ?? 0) >= SITUATION_LIMIT) return "tiring";
+  if (asked >= SITUATION_LIMIT) return "tiring";
+  // Rackham: in large sales, situation questions correlate with failure; one sets the scene, more cost.
+  if (asked >= 1) return "another";
   if (move.fact && ctx.scenario.research?.[move.fact]) return "researchable";
   return "fine";
 }
@@ -43,6 +46,7 @@ function apply(ctx: RuleContext, move: Spin, option: Option): void {
         if (who) ctx.meter(who, "emotion", -1);
         if (who && over > 1) ctx.meter(who, "interest", -1);
       } else if (verdict === "researchable") ctx.award("questioning", -2, "research.before-asking", who);
+      else if (verdict === "another") ctx.award("questioning", -2, "spin.situation-tires", who);
       return;
     }
     case "problem":
@@ -83,7 +87,7 @@ function rank(ctx: JudgeContext, move: Spin, to: string | undefined): number {
   switch (move.type) {
     case "situation": {
       const v = situationVerdict(ctx, move);
-      return v === "fine" ? 20 : v === "researchable" ? 10 : v === "tiring" ? 4 : 0;
+      return v === "fine" ? 20 : v === "researchable" || v === "another" ? 10 : v === "tiring" ? 4 : 0;
     }
     case "problem":
       return need === "hidden" ? 80 : 22;
@@ -107,8 +111,8 @@ export const spinRule: MoveRule<"spin"> = {
       en: "P needs a hidden implied need (`need`); I needs it surfaced; N works best once it is developed. At most two S per meeting; never ask what research already told you.",
     },
     does: {
-      "zh-CN": "P：隐藏 → 暴露（+6 提问，+1 利益）；I：暴露 → 放大（+8，+2 利益）；N：放大 → 明确（+10，+1 利益 +2 信任；仅暴露时 +4）。无需求可谈的 I/N −4；第三个 S −5、第四个 −7（并 −1 利益）……，已调研的 S −6，可调研的 S −2。",
-      en: "P: hidden → surfaced (+6 questioning, +1 interest); I: surfaced → developed (+8, +2 interest); N: developed → explicit (+10, +1 interest +2 trust; +4 from surfaced). I/N with nothing to work on −4; a third S −5, a fourth −7 (and −1 interest), …, an S research answered −6, a researchable S −2.",
+      "zh-CN": "P：隐藏 → 暴露（+6 提问，+1 利益）；I：暴露 → 放大（+8，+2 利益）；N：放大 → 明确（+10，+1 利益 +2 信任；仅暴露时 +4）。无需求可谈的 I/N −4；第二个 S −2、第三个 −5、第四个 −7（并 −1 利益）……，已调研的 S −6，可调研的 S −2。",
+      en: "P: hidden → surfaced (+6 questioning, +1 interest); I: surfaced → developed (+8, +2 interest); N: developed → explicit (+10, +1 interest +2 trust; +4 from surfaced). I/N with nothing to work on −4; a second S −2, a third −5, a fourth −7 (and −1 interest), …, an S research answered −6, a researchable S −2.",
     },
   },
 };

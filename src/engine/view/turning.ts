@@ -1,7 +1,9 @@
 /**
- * The decision where the deal could have been won: the first choice of the run at which
- * another offered option, followed by play by the course, reaches a better ending than
- * the run did. Found by forking the run at each choice (deterministic: same seed).
+ * The decision where the deal could have been won: the last choice of the run at which
+ * a better-ranked offered option, followed by play by the course, still reaches a better
+ * ending than the run did — the point of no return. (The first such choice would say
+ * little: after a poor start, any step followed by good play wins.) Found by forking the
+ * run at each choice (deterministic: same seed).
  */
 import type { Scenario } from "../loader.ts";
 import { createRunner, resumeRunner, type Runner } from "../runner.ts";
@@ -51,21 +53,25 @@ export function turningPoint(scenario: Scenario, seed: number | string, inputs: 
     return outcomeIndex(r);
   })();
   let choices = 0;
+  let found: TurningPoint | null = null;
   for (const input of inputs) {
     if ("choose" in input && walk.status === "awaiting-choice" && choices++ < maxChoices) {
-      for (const o of walk.options) {
-        if (o.id === input.choose) continue;
+      const mine = walk.rank(input.choose);
+      // Better-ranked alternatives first: the advice names the move the course would make.
+      const alternatives = walk.options.filter((o) => o.id !== input.choose && walk.rank(o.id) > mine).sort((a, b) => walk.rank(b.id) - walk.rank(a.id));
+      for (const o of alternatives) {
         const fork = resumeRunner(scenario, seed, structuredClone(walk.state) as RunState, { advise: false });
         fork.choose(o.id);
         const end = playOut(fork, `turn:${choices}:${o.id}`);
         if (outcomeIndex(end) > actual) {
-          return { node: input.at, chosen: input.choose, better: o.id, reaches: OUTCOMES[outcomeIndex(end)]!, turn: walk.state.turn + 1 };
+          found = { node: input.at, chosen: input.choose, better: o.id, reaches: OUTCOMES[outcomeIndex(end)]!, turn: walk.state.turn + 1 };
+          break;
         }
       }
     }
     apply(walk, input);
   }
-  return null;
+  return found;
 }
 
 function apply(r: Runner, input: Input): void {
