@@ -112,8 +112,8 @@ async function longTasksDuringPlay(browser: Browser, url: string): Promise<PlayR
       }),
       frames: { ...w.dealcraft.game.renderGate.stats },
       // The meeting's own measures of each redraw, per key press.
-      panel: performance.getEntriesByName("meeting: account panel").map((m) => m.duration),
-      body: performance.getEntriesByName("meeting: line and options").map((m) => m.duration),
+      panel: performance.getEntriesByName("meeting: account panel").map((m) => ({ at: m.startTime, ms: m.duration })),
+      body: performance.getEntriesByName("meeting: line and options").map((m) => ({ at: m.startTime, ms: m.duration })),
     };
   });
   await context.close();
@@ -124,9 +124,22 @@ async function longTasksDuringPlay(browser: Browser, url: string): Promise<PlayR
       .map((t) => ({ ...t, what: `after ${presses.filter((p) => p.at <= t.start).at(-1)?.label ?? "?"}: ${t.what}` })),
     steps,
     frames: { drawn: raw.frames.drawn - frames0.drawn, skipped: raw.frames.skipped - frames0.skipped },
-    panel: raw.panel,
-    body: raw.body,
+    ...perKeyPress(presses.map((p) => p.at), raw.panel, raw.body),
   };
+}
+
+/**
+ * The meeting's script per key press: each measure belongs to the press before it; a press
+ * that redrew nothing of the panel counts 0 there. Only presses that drew the meeting count.
+ */
+function perKeyPress(at: number[], panel: { at: number; ms: number }[], body: { at: number; ms: number }[]): { panel: number[]; body: number[] } {
+  const bucket = (t: number) => at.filter((a) => a <= t).length - 1;
+  const p = new Map<number, number>();
+  const b = new Map<number, number>();
+  for (const m of panel) p.set(bucket(m.at), (p.get(bucket(m.at)) ?? 0) + m.ms);
+  for (const m of body) b.set(bucket(m.at), (b.get(bucket(m.at)) ?? 0) + m.ms);
+  const keys = [...b.keys()].sort((x, y) => x - y);
+  return { panel: keys.map((k) => p.get(k) ?? 0), body: keys.map((k) => b.get(k)!) };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -136,7 +149,7 @@ const pct = (xs: number[], p: number) => {
 /** Median and p90 of the meeting's script per key press: account panel, line and options, and both. */
 function describeRedraws(label: string, play: { panel: number[]; body: number[] }): string {
   const both = play.body.map((b, i) => b + (play.panel[i] ?? 0));
-  const row = (name: string, xs: number[]) => `    ${name.padEnd(22)} median ${pct(xs, 50).toFixed(1).padStart(6)} ms   p90 ${pct(xs, 90).toFixed(1).padStart(6)} ms   (${xs.length} redraws)`;
+  const row = (name: string, xs: number[]) => `    ${name.padEnd(22)} median ${pct(xs, 50).toFixed(1).padStart(6)} ms   p90 ${pct(xs, 90).toFixed(1).padStart(6)} ms   (${xs.length} key presses)`;
   return [`  ${label}`, row("account panel", play.panel), row("line and options", play.body), row("both", both)].join("\n");
 }
 
