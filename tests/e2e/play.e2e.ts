@@ -314,7 +314,7 @@ describe("drawing only what changed", () => {
     const idle = await stats();
     // At most the once-a-second heartbeat draws; the other ~90 frames are skipped.
     expect(idle.drawn - before.drawn).toBeLessThanOrEqual(2);
-    expect(idle.skipped - before.skipped).toBeGreaterThan(40);
+    expect(idle.skipped - before.skipped).toBeGreaterThan(20); // the loop kept running (a loaded machine runs fewer steps)
     const still = await page.screenshot();
     await page.keyboard.press("ArrowDown"); // moves the focus to the second option
     await page.waitForTimeout(100); // a few frames, far less than the heartbeat's second
