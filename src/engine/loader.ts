@@ -10,7 +10,7 @@ import {
 } from "./schema.ts";
 import { jsonPath, ScenarioError, type Problem } from "./problems.ts";
 import { zodProblems } from "./zod-problems.ts";
-import { deepFreeze } from "./freeze.ts";
+import { freezeScenarioData, hasId } from "./freeze.ts";
 
 /** Speakers that need no cast entry. */
 export const RESERVED_SPEAKERS = ["narrator", "rep"] as const;
@@ -28,9 +28,12 @@ export function loadScenario(json: unknown, source = "scenario"): Scenario {
   return freezeScenario(problems.data);
 }
 
-/** Deep-freezes validated scenario data so nothing in a host can change it during play. */
+/**
+ * Deep-freezes validated scenario data so nothing in a host can change it during play, with
+ * every id-keyed table prototype-free (ids like `constructor` are only names).
+ */
 export function freezeScenario(data: ScenarioData): Scenario {
-  return deepFreeze(data);
+  return freezeScenarioData(data);
 }
 
 /**
@@ -93,6 +96,8 @@ function checkReferences(s: ScenarioData): Problem[] {
   const problems: Problem[] = [];
   const at = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
   const nodeIds = new Set(Object.keys(s.nodes));
+  // Every lookup below is an own-property test: an id such as "constructor" must name an
+  // entry the author declared, not something every object inherits.
   const stageIds = new Set<string>();
   const vars = s.variables ?? {};
   const list = (ids: Iterable<string>) => [...ids].join(", ") || "(none)";
@@ -124,26 +129,26 @@ function checkReferences(s: ScenarioData): Problem[] {
     if (!stageIds.has(id)) at(path, `no stage "${id}"; stages: ${list(stageIds)}`);
   };
   const needVar = (name: string, path: PropertyKey[], kind?: string) => {
-    const v = vars[name];
+    const v = hasId(vars, name) ? vars[name] : undefined;
     if (!v) return at(path, `no variable "${name}"; declare it under $.variables`);
     if (kind && kindOf(v.initial) !== kind) at(path, `variable "${name}" holds a ${kindOf(v.initial)}, not a ${kind}`);
   };
 
   const needWho = (who: string, path: PropertyKey[]) => {
-    if (!s.cast[who]) at(path, `no cast member "${who}"; cast: ${list(Object.keys(s.cast))}`);
+    if (!hasId(s.cast, who)) at(path, `no cast member "${who}"; cast: ${list(Object.keys(s.cast))}`);
   };
   const needNeed = (who: string, need: string, path: PropertyKey[]) => {
-    const c = s.cast[who];
-    if (c && !c.needs?.[need]) at(path, `"${who}" has no need "${need}"; needs: ${list(Object.keys(c.needs ?? {}))}`);
+    const c = hasId(s.cast, who) ? s.cast[who] : undefined;
+    if (c && !hasId(c.needs, need)) at(path, `"${who}" has no need "${need}"; needs: ${list(Object.keys(c.needs ?? {}))}`);
   };
   const needCompetitor = (id: string, path: PropertyKey[]) => {
-    if (!s.competitors?.[id]) at(path, `no competitor "${id}"; competitors: ${list(Object.keys(s.competitors ?? {}))}`);
+    if (!hasId(s.competitors, id)) at(path, `no competitor "${id}"; competitors: ${list(Object.keys(s.competitors ?? {}))}`);
   };
   const needNote = (id: string, path: PropertyKey[]) => {
-    if (!s.notes?.[id]) at(path, `no note "${id}"; declare it under $.notes`);
+    if (!hasId(s.notes, id)) at(path, `no note "${id}"; declare it under $.notes`);
   };
   const needFact = (id: string, path: PropertyKey[]) => {
-    if (!s.research?.[id]) at(path, `no research fact "${id}"; declare it under $.research`);
+    if (!hasId(s.research, id)) at(path, `no research fact "${id}"; declare it under $.research`);
   };
 
   const checkCondition = (c: Condition, path: PropertyKey[]): void => {
@@ -152,7 +157,7 @@ function checkReferences(s: ScenarioData): Problem[] {
     else if ("not" in c) checkCondition(c.not, [...path, "not"]);
     else if ("var" in c) {
       needVar(c.var, [...path, "var"], kindOf(c.value));
-      const v = vars[c.var];
+      const v = hasId(vars, c.var) ? vars[c.var] : undefined;
       if (v && typeof v.initial !== "number" && !["==", "!="].includes(c.op)) {
         at([...path, "op"], `"${c.op}" compares numbers; "${c.var}" is not a number`);
       }
@@ -168,7 +173,7 @@ function checkReferences(s: ScenarioData): Problem[] {
     else if ("gate" in c) needStage(c.gate, [...path, "gate"]);
     else if ("excluded" in c) needCompetitor(c.excluded, [...path, "excluded"]);
     else if ("chosen" in c) {
-      const n = s.nodes[c.chosen.node];
+      const n = hasId(s.nodes, c.chosen.node) ? s.nodes[c.chosen.node] : undefined;
       if (!n) at([...path, "chosen", "node"], `no node "${c.chosen.node}"`);
       else if (!n.options?.some((o) => o.id === c.chosen.option)) {
         at([...path, "chosen", "option"], `node "${c.chosen.node}" has no option "${c.chosen.option}"`);
@@ -184,7 +189,7 @@ function checkReferences(s: ScenarioData): Problem[] {
       else if ("goto" in e) needNode(e.goto, [...p, "goto"]);
       else if ("stage" in e) needStage(e.stage, [...p, "stage"]);
       else if ("end" in e) {
-        if (!s.endings[e.end]) at([...p, "end"], `no ending "${e.end}"; endings: ${list(Object.keys(s.endings))}`);
+        if (!hasId(s.endings, e.end)) at([...p, "end"], `no ending "${e.end}"; endings: ${list(Object.keys(s.endings))}`);
       } else if ("score" in e) {
         if (e.score.better !== undefined && !optionIds.has(e.score.better)) {
           at([...p, "score", "better"], `no option "${e.score.better}" in this node`);
@@ -208,31 +213,31 @@ function checkReferences(s: ScenarioData): Problem[] {
     if (st.gate) checkCondition(st.gate, ["stages", i, "gate"]);
   });
   (s.competitorScript ?? []).forEach((entry, i) => {
-    if (!s.meetings?.[entry.at]) at(["competitorScript", i, "at"], `no meeting "${entry.at}"; meetings: ${list(Object.keys(s.meetings ?? {}))}`);
+    if (!hasId(s.meetings, entry.at)) at(["competitorScript", i, "at"], `no meeting "${entry.at}"; meetings: ${list(Object.keys(s.meetings ?? {}))}`);
     needCompetitor(entry.competitor, ["competitorScript", i, "competitor"]);
     entry.moves.forEach((m, j) => {
       if (m.target !== undefined) needWho(m.target, ["competitorScript", i, "moves", j, "target"]);
     });
   });
-  if (s.policy && !s.endings[s.policy.disqualifiedEnding]) {
+  if (s.policy && !hasId(s.endings, s.policy.disqualifiedEnding)) {
     at(["policy", "disqualifiedEnding"], `no ending "${s.policy.disqualifiedEnding}"`);
   }
 
   for (const [nodeId, node] of Object.entries(s.nodes)) {
     const base: PropertyKey[] = ["nodes", nodeId];
     node.lines.forEach((line, i) => {
-      if (!(RESERVED_SPEAKERS as readonly string[]).includes(line.speaker) && !s.cast[line.speaker]) {
+      if (!(RESERVED_SPEAKERS as readonly string[]).includes(line.speaker) && !hasId(s.cast, line.speaker)) {
         at([...base, "lines", i, "speaker"], `no cast member "${line.speaker}"; cast: ${list(Object.keys(s.cast))}, or narrator / rep`);
       }
     });
     const optionIds = new Set((node.options ?? []).map((o) => o.id));
-    if (node.meeting !== undefined && !s.meetings?.[node.meeting]) {
+    if (node.meeting !== undefined && !hasId(s.meetings, node.meeting)) {
       at([...base, "meeting"], `no meeting "${node.meeting}"; declare it under $.meetings`);
     }
     node.notes?.forEach((n, i) => needNote(n, [...base, "notes", i]));
     if (node.onEnter) checkEffects(node.onEnter, [...base, "onEnter"], optionIds);
     if (node.next !== undefined) needNode(node.next, [...base, "next"]);
-    if (node.ending !== undefined && !s.endings[node.ending]) {
+    if (node.ending !== undefined && !hasId(s.endings, node.ending)) {
       at([...base, "ending"], `no ending "${node.ending}"; endings: ${list(Object.keys(s.endings))}`);
     }
     const seen = new Set<string>();
@@ -240,7 +245,7 @@ function checkReferences(s: ScenarioData): Problem[] {
       const p = [...base, "options", i];
       if (seen.has(o.id)) at([...p, "id"], `duplicate option id "${o.id}" in node "${nodeId}"`);
       seen.add(o.id);
-      if (o.to !== undefined && !s.cast[o.to]) at([...p, "to"], `no cast member "${o.to}"`);
+      if (o.to !== undefined && !hasId(s.cast, o.to)) at([...p, "to"], `no cast member "${o.to}"`);
       const m = o.move;
       if ((m.kind === "spin" || m.kind === "pitch") && m.need !== undefined) {
         if (o.to === undefined) at([...p, "move", "need"], `a move about a need must say whom it is addressed to ("to")`);

@@ -4,7 +4,7 @@ import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
 import type { CatalogueEntry } from "../content/catalogue.ts";
 import type { Scenario } from "../engine/loader.ts";
-import { deepFreeze } from "../engine/freeze.ts";
+import { freezeScenarioData } from "../engine/freeze.ts";
 
 /** What the scenes share, built once in main.ts and kept in the game registry. */
 export interface Services {
@@ -58,10 +58,9 @@ function loadInWorker(): Promise<CatalogueEntry[]> {
   });
 }
 
-/** A scenario that crossed from the worker is a fresh copy: freeze it again. */
+/** A scenario that crossed from the worker is a fresh copy with ordinary prototypes: make its id tables prototype-free and freeze it again. */
 function freezeEntry(e: CatalogueEntry): CatalogueEntry {
-  if (e.ok) deepFreeze(e.scenario);
-  return e;
+  return e.ok ? { ...e, scenario: freezeScenarioData(e.scenario) } : e;
 }
 
 /** A loaded scenario by id, if the catalogue has it. */
