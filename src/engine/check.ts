@@ -6,6 +6,8 @@
 import { validateScenario } from "./loader.ts";
 import { jsonPath, type Problem } from "./problems.ts";
 import type { Effect, ScenarioData } from "./schema.ts";
+import { graphProblems } from "./graph-check.ts";
+import { isVisibleText } from "./caps.ts";
 
 /** Largest scenario file accepted, in bytes. A 5-minute scenario is ~30 KB; a full one well under 1 MB. */
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -82,60 +84,10 @@ function describeJsonError(text: string, e: unknown): string {
   return `${msg.replace(/ in JSON at position \d+.*$/, "")} at line ${line}, column ${col}`;
 }
 
-/** Where the flow can go from a list of effects: gotos and whether it surely leaves. */
-function effectTargets(effects: readonly Effect[], out: Set<string>): boolean {
-  let leaves = false;
-  for (const e of effects) {
-    if ("goto" in e) {
-      out.add(e.goto);
-      leaves = true;
-    } else if ("end" in e) leaves = true;
-    else if ("if" in e) {
-      const a = effectTargets(e.then, out);
-      const b = e.else ? effectTargets(e.else, out) : false;
-      if (a && b) leaves = true;
-    } else if ("random" in e) {
-      const all = e.random.map((br) => effectTargets(br.effects, out)).every(Boolean);
-      if (all) leaves = true;
-    }
-  }
-  return leaves;
-}
-
 /** Graph and translation checks on a scenario that already passed schema and references. */
 export function lintScenario(s: ScenarioData): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = graphProblems(s);
   const at = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
-
-  // Reachability: breadth-first from the start over every way a node can be left.
-  const edges = new Map<string, Set<string>>();
-  for (const [id, node] of Object.entries(s.nodes)) {
-    const out = new Set<string>();
-    if (node.next) out.add(node.next);
-    if (node.onEnter) effectTargets(node.onEnter, out);
-    node.options?.forEach((o, i) => {
-      const leaves = o.effects ? effectTargets(o.effects, out) : false;
-      if (o.next) out.add(o.next);
-      else if (!leaves) at(["nodes", id, "options", i], `option "${o.id}" leads nowhere: give it "next", or a goto/end effect on every path`);
-    });
-    if (node.options && node.options.every((o) => o.condition !== undefined)) {
-      at(["nodes", id, "options"], "every option has a condition, so a player can be stuck here; add one option without a condition");
-    }
-    edges.set(id, out);
-  }
-  const reached = new Set<string>([s.start]);
-  const queue = [s.start];
-  while (queue.length) {
-    for (const n of edges.get(queue.shift()!) ?? []) {
-      if (!reached.has(n)) {
-        reached.add(n);
-        queue.push(n);
-      }
-    }
-  }
-  for (const id of Object.keys(s.nodes)) {
-    if (!reached.has(id)) at(["nodes", id], `unreachable: no path leads here from the start node "${s.start}"`);
-  }
   const usedEndings = new Set<string>();
   if (s.policy) usedEndings.add(s.policy.disqualifiedEnding);
   for (const node of Object.values(s.nodes)) {
@@ -172,6 +124,7 @@ export function lintScenario(s: ScenarioData): Problem[] {
       for (const l of required) {
         const t = obj[l];
         if (typeof t !== "string" || t.trim() === "") at([...path, l], `missing ${l} translation`);
+        else if (!isVisibleText(t)) at([...path, l], `the ${l} translation is only invisible characters (zero-width spaces, marks or blanks), which is no translation`);
       }
       return;
     }
