@@ -7,6 +7,8 @@ import { validateScenario } from "./loader.ts";
 import { jsonPath, type Problem } from "./problems.ts";
 import type { Effect, ScenarioData } from "./schema.ts";
 import { graphProblems } from "./graph-check.ts";
+import { countCapProblems, textCapProblems } from "./caps-check.ts";
+import { keyProblems } from "./json-keys.ts";
 import { isVisibleText } from "./caps.ts";
 
 /** Largest scenario file accepted, in bytes. A 5-minute scenario is ~30 KB; a full one well under 1 MB. */
@@ -31,29 +33,67 @@ export function checkScenarioBytes(bytes: Uint8Array): { problems: Problem[]; da
   return checkScenarioText(text);
 }
 
-/** Everything the checker does except the graph and translation lint: what the game needs to play a file. */
-export function parseScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
+/** A parse of a file's text: every problem so far, and the data as far as it got. */
+interface Parsed {
+  problems: Problem[];
+  /** Passed the schema (maybe with other problems). */
+  shaped?: ScenarioData;
+  /** Parsed JSON that failed the schema: the lint may still look at the parts that are sound. */
+  json?: unknown;
+}
+
+function parse(text: string): Parsed {
   if (text.trim() === "") return { problems: [{ path: "$", message: "the file is empty" }] };
   if (text.includes("\u0000")) return { problems: [{ path: "$", message: "the file is not text (it holds NUL bytes)" }] };
   const depth = nestingDepth(text);
   if (depth > MAX_NESTING) {
     return { problems: [{ path: "$", message: `JSON nested ${depth} levels deep; at most ${MAX_NESTING} are allowed` }] };
   }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let json: unknown;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = JSON.parse(body);
   } catch (e) {
     return { problems: [{ path: "$", message: `invalid JSON: ${describeJsonError(text, e)}` }] };
   }
-  const { data, problems } = validateScenario(json);
-  return data && problems.length === 0 ? { problems, data } : { problems };
+  // Everything below is reported together: keys JSON.parse hid, the schema and references,
+  // and text too long for the screen.
+  const problems = keyProblems(body);
+  const { data, problems: found } = validateScenario(json);
+  problems.push(...found);
+  problems.push(...uncovered(textCapProblems(json), problems));
+  return data ? { problems, shaped: data } : { problems, json };
 }
 
-/** The full check of a scenario file's text: parse, schema, references, graph and translations. */
+/** Problems not inside a part already reported (a broken part's details would only repeat it). */
+function uncovered(more: readonly Problem[], known: readonly Problem[]): Problem[] {
+  const covered = known.map((p) => p.path);
+  return more.filter((m) => !covered.some((c) => m.path === c || m.path.startsWith(c + ".") || m.path.startsWith(c + "[")));
+}
+
+/** Everything the checker does except the graph and translation lint: what the game needs to play a file. */
+export function parseScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
+  const { problems, shaped } = parse(text);
+  return shaped && problems.length === 0 ? { problems, data: shaped } : { problems };
+}
+
+/**
+ * The full check of a scenario file's text: parse, schema, references, caps, graph and
+ * translations, all in one pass. Where the schema failed, the lint still looks at the
+ * rest of the file, so an author sees every problem at once.
+ */
 export function checkScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
-  const result = parseScenarioText(text);
-  if (result.data) result.problems.push(...lintScenario(result.data));
-  return result;
+  const { problems, shaped, json } = parse(text);
+  const ok = problems.length === 0;
+  if (shaped) problems.push(...lintScenario(shaped));
+  else if (json && typeof json === "object") {
+    try {
+      problems.push(...uncovered(lintScenario(json as ScenarioData), problems));
+    } catch {
+      // the shape is too broken to follow; the schema problems stand alone
+    }
+  }
+  return ok && shaped ? { problems, data: shaped } : { problems };
 }
 
 /** Bracket depth of JSON text, ignoring strings; linear and without recursion. */
@@ -86,7 +126,7 @@ function describeJsonError(text: string, e: unknown): string {
 
 /** Graph and translation checks on a scenario that already passed schema and references. */
 export function lintScenario(s: ScenarioData): Problem[] {
-  const problems: Problem[] = graphProblems(s);
+  const problems: Problem[] = [...graphProblems(s), ...countCapProblems(s)];
   const at = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
   const usedEndings = new Set<string>();
   if (s.policy) usedEndings.add(s.policy.disqualifiedEnding);
