@@ -87,6 +87,48 @@ export function validateScenario(input: unknown): { data?: ScenarioData; problem
   return { problems };
 }
 
+/** Stage ids a condition's `gate` tests mention, at any depth. */
+function gatesIn(c: Condition, out: Set<string>): Set<string> {
+  if ("all" in c) c.all.forEach((x) => gatesIn(x, out));
+  else if ("any" in c) c.any.forEach((x) => gatesIn(x, out));
+  else if ("not" in c) gatesIn(c.not, out);
+  else if ("gate" in c) out.add(c.gate);
+  return out;
+}
+
+/**
+ * A stage's gate that tests its own gate, directly or through other stages' gates, can
+ * never be decided: evaluating it recurses without end. Each such gate is reported.
+ */
+function gateCycles(s: ScenarioData): Problem[] {
+  const deps = new Map<string, Set<string>>();
+  for (const st of s.stages) if (st.gate) deps.set(st.id, gatesIn(st.gate, new Set()));
+  const problems: Problem[] = [];
+  s.stages.forEach((st, i) => {
+    if (!st.gate) return;
+    // Breadth-first over the gates this one depends on, keeping the way back for the message.
+    const from = new Map<string, string>();
+    const queue = [...(deps.get(st.id) ?? [])];
+    queue.forEach((q) => from.set(q, st.id));
+    for (let k = 0; k < queue.length; k++) {
+      const at = queue[k]!;
+      if (at === st.id) {
+        const chain = [at];
+        for (let back = from.get(at)!; back !== st.id; back = from.get(back)!) chain.unshift(back);
+        problems.push({ path: jsonPath(["stages", i, "gate"]), message: `this gate depends on itself (${[st.id, ...chain].join(" → ")}), so it can never be decided` });
+        return;
+      }
+      for (const next of deps.get(at) ?? []) {
+        if (!from.has(next)) {
+          from.set(next, at);
+          queue.push(next);
+        }
+      }
+    }
+  });
+  return problems;
+}
+
 function kindOf(v: VarValue): "number" | "boolean" | "string" {
   return typeof v as "number" | "boolean" | "string";
 }
@@ -212,6 +254,7 @@ function checkReferences(s: ScenarioData): Problem[] {
   s.stages.forEach((st, i) => {
     if (st.gate) checkCondition(st.gate, ["stages", i, "gate"]);
   });
+  problems.push(...gateCycles(s));
   (s.competitorScript ?? []).forEach((entry, i) => {
     if (!hasId(s.meetings, entry.at)) at(["competitorScript", i, "at"], `no meeting "${entry.at}"; meetings: ${list(Object.keys(s.meetings ?? {}))}`);
     needCompetitor(entry.competitor, ["competitorScript", i, "competitor"]);

@@ -108,3 +108,25 @@ describe("every reachable node can reach an ending", () => {
     }
   });
 });
+
+describe("stage gates", () => {
+  const staged = (gates: Array<unknown>) =>
+    scenario(undefined, { stages: gates.map((gate, i) => ({ id: `st${i}`, pipeline: ["awareness", "shortlist", "bid"][i], ...(gate ? { gate } : {}) })) });
+
+  it("a gate that tests itself is refused by the loader (evaluating it would recurse forever)", () => {
+    const d = staged([undefined, { gate: "st1" }]);
+    expect(at(d, "$.stages[1].gate").map((p) => p.message)).toEqual([expect.stringMatching(/depends on itself \(st1 → st1\)/)]);
+    expect(() => loadScenario(d)).toThrow(/depends on itself/);
+  });
+
+  it("gates that test each other in a ring are refused", () => {
+    const d = staged([{ not: { gate: "st2" } }, undefined, { any: [{ gate: "st0" }, { visited: "start" }] }]);
+    const paths = problemsOf(d).map((p) => p.path);
+    expect(paths).toContain("$.stages[0].gate");
+    expect(paths).toContain("$.stages[2].gate");
+  });
+
+  it("a gate that tests an earlier stage's gate is fine", () => {
+    expect(problemsOf(staged([{ visited: "start" }, { gate: "st0" }]))).toEqual([]);
+  });
+});
