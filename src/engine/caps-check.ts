@@ -5,8 +5,13 @@
  * page: the game refuses such a file as well as the checker.
  */
 import {
+  DIALOGUE,
+  dialogueHeight,
   displayColumns,
   MAX_CAST,
+  MAX_CLIENT_COLUMNS,
+  MAX_STAGE_COLUMNS,
+  MAX_SUMMARY_COLUMNS,
   MAX_LINE_COLUMNS,
   MAX_MEETING_CAST,
   MAX_NAME_COLUMNS,
@@ -27,7 +32,10 @@ function capFor(path: readonly PropertyKey[]): { max: number; what: string } {
   if (key === "text" && parent === "lines") return { max: MAX_LINE_COLUMNS, what: "a dialogue line (about four lines of the dialogue box); split it into several lines" };
   if (key === "text" && parent === "options") return { max: MAX_OPTION_COLUMNS, what: "an option (about two lines beside its move mark)" };
   if (key === "name") return { max: MAX_NAME_COLUMNS, what: "a name (the plate under a portrait)" };
-  if (key === "title" || key === "client" || key === "label") return { max: MAX_TITLE_COLUMNS, what: "a title (one line of a card or a bar)" };
+  if (key === "client") return { max: MAX_CLIENT_COLUMNS, what: "the client's name (the top bar, beside the stage)" };
+  if (key === "title" && parent === "stages") return { max: MAX_STAGE_COLUMNS, what: "a stage's title (the top bar)" };
+  if (key === "summary" && path.length === 2 && path[0] === "meta") return { max: MAX_SUMMARY_COLUMNS, what: "the scenario's summary (its card in the list)" };
+  if (key === "title" || key === "label") return { max: MAX_TITLE_COLUMNS, what: "a title (one line of a card or over the room)" };
   return { max: MAX_PROSE_COLUMNS, what: "a paragraph of a panel or the debrief" };
 }
 
@@ -95,4 +103,30 @@ export function countCapProblems(s: ScenarioData): Problem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Nodes whose last line and the options always offered together (those without a
+ * condition) would not fit the meeting screen at its smallest option text, by the estimate
+ * in caps.ts. Warnings, not problems: the estimate counts columns, not the pixels a font
+ * really draws, so it can be off by a row either way.
+ */
+export function screenFitWarnings(s: ScenarioData): Problem[] {
+  const warnings: Problem[] = [];
+  for (const [id, node] of Object.entries(s.nodes)) {
+    const always = node.options?.filter((o) => o.condition === undefined) ?? [];
+    if (always.length === 0 || node.lines.length === 0) continue;
+    const last = node.lines[node.lines.length - 1]!.text;
+    for (const locale of ["zh-CN", "en"] as const) {
+      const h = dialogueHeight(displayColumns(last[locale] ?? ""), always.map((o) => displayColumns(o.text[locale] ?? "")));
+      if (h > DIALOGUE.roomPx) {
+        warnings.push({
+          path: jsonPath(["nodes", id, "options"]),
+          message: `in ${locale}, the last line and the ${always.length} options always offered here need about ${h} px of the meeting screen's ${DIALOGUE.roomPx}: the last options would fall under the footer; shorten them or offer fewer`,
+        });
+        break;
+      }
+    }
+  }
+  return warnings;
 }

@@ -10,11 +10,17 @@
 export const MAX_LINE_COLUMNS = 280;
 /** An option's text: about two wrapped lines beside its move mark. */
 export const MAX_OPTION_COLUMNS = 200;
-/** A title (scenario, meeting, node, ending, client, job title, stage): one line of a card or a bar. */
+/** A title (scenario, meeting, node, ending, job title, variable label): one line of a card or over the room. */
 export const MAX_TITLE_COLUMNS = 60;
-/** A stakeholder's or competitor's name: the plate under a portrait (five share the 860 px stage). */
-export const MAX_NAME_COLUMNS = 24;
-/** Longer prose (summaries, needs, notes, research, competitor news, score explanations): a debrief or panel paragraph. */
+/** The client's name: the top bar's left end, beside the stage and step on its right. */
+export const MAX_CLIENT_COLUMNS = 40;
+/** A stage's title: the top bar, after "Stage:" and before the step count. */
+export const MAX_STAGE_COLUMNS = 30;
+/** A stakeholder's or competitor's name: the plate under a portrait (five share the 860 px room). */
+export const MAX_NAME_COLUMNS = 20;
+/** The scenario's summary: two or three lines of its card in the scenario list. */
+export const MAX_SUMMARY_COLUMNS = 240;
+/** Longer prose (ending summaries, needs, notes, research, competitor news, score explanations): a debrief or panel paragraph. */
 export const MAX_PROSE_COLUMNS = 400;
 /** Options per node: the keys 1-9 choose them. */
 export const MAX_OPTIONS = 9;
@@ -27,6 +33,36 @@ export const MAX_CAST = 10;
  * runner keeps its own copy (MAX_REDIRECTS in runner.ts); the checker refuses longer chains.
  */
 export const MAX_REDIRECT_CHAIN = 64;
+
+/**
+ * The meeting screen's dialogue column, in design pixels (1280×720), as src/game/scenes/
+ * Meeting.ts and src/ui/menu.ts lay it out: a node's last line and its options share the
+ * room between the stage and the footer. The estimate uses the smallest text the option
+ * menu shrinks to (15 px) and the line at its default 23 px.
+ */
+export const DIALOGUE = {
+  /** From under the room (y 246) to the footer (y 680). */
+  roomPx: 434,
+  /** Columns of a dialogue line per wrapped row (820 px at 23 px). */
+  lineRowColumns: 70,
+  /** The line box: speaker plate and padding, and each row. */
+  lineBoxPx: 51,
+  lineRowPx: 36,
+  /** Columns of an option per wrapped row at 15 px (634 px beside the 170 px move mark). */
+  optionRowColumns: 84,
+  /** An option box with one row, its gap below included, and each further row. */
+  optionPx: 52,
+  optionRowPx: 23,
+} as const;
+
+/** Estimated height in design px of a line of `lineColumns` with options of `optionColumns` below it. */
+export function dialogueHeight(lineColumns: number, optionColumns: readonly number[]): number {
+  const rows = (cols: number, per: number) => Math.max(1, Math.ceil(cols / per));
+  let h = DIALOGUE.lineBoxPx + DIALOGUE.lineRowPx * rows(lineColumns, DIALOGUE.lineRowColumns);
+  // "1. " numbering takes three columns of each option's first row.
+  for (const cols of optionColumns) h += DIALOGUE.optionPx + DIALOGUE.optionRowPx * (rows(cols + 3, DIALOGUE.optionRowColumns) - 1);
+  return Math.round(h);
+}
 
 /** Whether a code point draws full-width (CJK ideographs, kana, Hangul, full-width forms). */
 function isWide(cp: number): boolean {

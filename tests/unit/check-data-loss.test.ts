@@ -3,9 +3,11 @@
  * made only of invisible characters, text and counts beyond what the screens show, and
  * numbers that overflow. Each case here passed the checker (and loaded in the game) before.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkScenarioText, createRunner, loadScenario, parseScenarioText, restoreRun, saveRun, type Problem } from "../../src/engine/index.ts";
-import { MAX_LINE_COLUMNS, MAX_MEETING_CAST, MAX_OPTIONS, MAX_TITLE_COLUMNS } from "../../src/engine/caps.ts";
+import { dialogueHeight, MAX_CLIENT_COLUMNS, MAX_LINE_COLUMNS, MAX_MEETING_CAST, MAX_NAME_COLUMNS, MAX_OPTIONS, MAX_TITLE_COLUMNS } from "../../src/engine/caps.ts";
+import { screenFitWarnings } from "../../src/engine/caps-check.ts";
 import { line, option, scenario, text, type Loose } from "./scenario-builder.ts";
 
 const check = (json: string): Problem[] => checkScenarioText(json).problems;
@@ -88,6 +90,13 @@ describe("text and counts beyond what the screens show", () => {
     expect(paths(JSON.stringify(d))).toEqual(["$.meta.title.en"]);
   });
 
+  it("the client's name and a stakeholder's name have the room of the top bar and of a portrait's plate", () => {
+    const d = scenario();
+    d.meta.client.en = "C".repeat(MAX_CLIENT_COLUMNS + 1);
+    d.cast.buyer.name["zh-CN"] = "名".repeat(MAX_NAME_COLUMNS / 2 + 1);
+    expect(paths(JSON.stringify(d)).sort()).toEqual(['$.cast.buyer.name["zh-CN"]', "$.meta.client.en"]);
+  });
+
   it(`more than ${MAX_OPTIONS} options in a node is refused (the keys 1-9 choose them)`, () => {
     const d = scenario();
     d.nodes.start.options = Array.from({ length: MAX_OPTIONS + 1 }, (_, i) => option(`o${i}`, "done"));
@@ -166,5 +175,34 @@ describe("all problems at once", () => {
     expect(got).toContain("$.nodes.start.options[1].next"); // reference
     expect(got).toContain("$.meta.title.en"); // cap
     expect(got).toContain("$.nodes.loop"); // graph, despite the schema problem elsewhere
+  });
+});
+
+describe("a node's last line and options fit the meeting screen (an estimate, so a warning)", () => {
+  it("warns when the options always offered would fall under the footer, and not for a node that fits", () => {
+    const d = scenario();
+    const long = "We have reviewed the downtime figures you sent and would like to walk through them together with you";
+    d.nodes.start.options = Array.from({ length: 8 }, (_, i) => option(`o${i}`, "done", { text: text(long) }));
+    const s = loadScenario(d);
+    expect(screenFitWarnings(s)).toEqual([{ path: "$.nodes.start.options", message: expect.stringMatching(/8 options always offered here need about \d+ px/) }]);
+    // Options behind a condition are not counted: they may never show together.
+    d.nodes.start.options.slice(3).forEach((o: Loose) => (o.condition = { visited: "done" }));
+    expect(screenFitWarnings(loadScenario(d))).toEqual([]);
+    expect(screenFitWarnings(loadScenario(scenario()))).toEqual([]);
+  });
+
+  it("grows with the line's length and each option's rows", () => {
+    expect(dialogueHeight(280, [10])).toBeGreaterThan(dialogueHeight(60, [10]));
+    expect(dialogueHeight(60, [200])).toBeGreaterThan(dialogueHeight(60, [40]));
+    expect(dialogueHeight(60, [40, 40])).toBeGreaterThan(dialogueHeight(60, [40]));
+  });
+
+  // Found while choosing the caps: in the starter, the strategy huddle (b2) offers seven
+  // options that run under the footer at 1280×720 in both locales (screenshots in the
+  // report), and six more nodes are close to it in English. Scenario content is the lead's.
+  it.fails("every node of the bundled scenarios fits the meeting screen", () => {
+    for (const f of ["scenarios/first-meetings.json", "scenarios/ice-to-eskimos.json"]) {
+      expect(screenFitWarnings(loadScenario(JSON.parse(readFileSync(f, "utf8"))))).toEqual([]);
+    }
   });
 });
