@@ -28,11 +28,6 @@ export const MAX_OPTIONS = 9;
 export const MAX_MEETING_CAST = 5;
 /** The whole cast: the account map lists every stakeholder by department, the debrief's relationship map one row each. */
 export const MAX_CAST = 10;
-/**
- * Chained onEnter redirects the runner follows before it declares the run stuck. The
- * runner keeps its own copy (MAX_REDIRECTS in runner.ts); the checker refuses longer chains.
- */
-export const MAX_REDIRECT_CHAIN = 64;
 
 /**
  * The meeting screen's dialogue column, in design pixels (1280×720), as src/game/scenes/

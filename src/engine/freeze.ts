@@ -1,6 +1,6 @@
 /**
  * Freezing a validated scenario. Every table keyed by an author's id (cast, needs, nodes,
- * endings, meetings, notes, research, competitors, variables) is rebuilt without a
+ * endings, meetings, notes, research, competitors, variables, reactions) is rebuilt without a
  * prototype first, so an id such as `constructor` or `toString` is only a name: a lookup
  * finds the author's entry or nothing, never something inherited from Object.prototype.
  * No dependencies (the game's first chunk uses this on scenarios that crossed from a worker,
@@ -34,7 +34,10 @@ export function freezeScenarioData<T extends ScenarioData>(data: T): T {
   const cast = Object.create(null) as ScenarioData["cast"];
   for (const id of Object.keys(data.cast)) {
     const member = data.cast[id]!;
-    cast[id] = member.needs ? { ...member, needs: prototypeFree(member.needs) } : member;
+    const copy = { ...member };
+    if (member.needs) copy.needs = prototypeFree(member.needs);
+    if (member.reactions) copy.reactions = prototypeFree(member.reactions);
+    cast[id] = copy;
   }
   const out: T = { ...data, cast, nodes: prototypeFree(data.nodes), endings: prototypeFree(data.endings) };
   if (data.meetings) out.meetings = prototypeFree(data.meetings);
@@ -42,5 +45,6 @@ export function freezeScenarioData<T extends ScenarioData>(data: T): T {
   if (data.research) out.research = prototypeFree(data.research);
   if (data.competitors) out.competitors = prototypeFree(data.competitors);
   if (data.variables) out.variables = prototypeFree(data.variables);
+  if (data.reactions) out.reactions = prototypeFree(data.reactions);
   return deepFreeze(out);
 }

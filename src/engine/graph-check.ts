@@ -6,9 +6,9 @@
  * certain dead end, never a guess.
  */
 import { DEFAULT_RESOURCES } from "./account.ts";
-import { MAX_REDIRECT_CHAIN } from "./caps.ts";
 import { jsonPath, type Problem } from "./problems.ts";
-import { optionCost } from "./rules.ts";
+import { optionCost } from "./moves/index.ts";
+import { MAX_REDIRECTS } from "./runner.ts";
 import type { Effect, ScenarioData, ScenarioNode } from "./schema.ts";
 
 /** Where a list of effects can send the flow. */
@@ -126,9 +126,18 @@ export function graphProblems(s: ScenarioData): Problem[] {
 
   const exits = new Map<string, Exits>();
   const everyEdge = new Map<string, Set<string>>();
+  // A meeting cut short (the client walks out after a move) goes to its cutShort node.
+  const walkout = (node: ScenarioNode) => {
+    const m = node.meeting !== undefined && s.meetings && Object.hasOwn(s.meetings, node.meeting) ? s.meetings[node.meeting] : undefined;
+    return node.options && m?.cutShort ? m.cutShort.goto : undefined;
+  };
   for (const [id, node] of Object.entries(s.nodes)) {
-    exits.set(id, exitsOf(node, affordable));
+    const e = exitsOf(node, affordable);
+    const cut = walkout(node);
+    if (cut !== undefined && !flowOf(node.onEnter).leaves) e.next.add(cut);
+    exits.set(id, e);
     const all = new Set<string>();
+    if (cut !== undefined) all.add(cut);
     if (node.next) all.add(node.next);
     flowOf(node.onEnter, all);
     node.options?.forEach((o, i) => {
@@ -145,9 +154,9 @@ export function graphProblems(s: ScenarioData): Problem[] {
     }
   }
 
-  // Reachability from the start over every way a node can be left.
-  const reached = new Set<string>([s.start]);
-  const queue = [s.start];
+  // Reachability from the start (or wherever the setup's effects send the run) over every way a node can be left.
+  const queue = [s.start, ...flowOf(s.setup).targets].filter((id) => Object.hasOwn(s.nodes, id));
+  const reached = new Set<string>(queue);
   for (let i = 0; i < queue.length; i++) {
     for (const n of everyEdge.get(queue[i]!) ?? []) {
       if (!reached.has(n)) {
@@ -195,8 +204,8 @@ export function graphProblems(s: ScenarioData): Problem[] {
   const redirected = new Set<string>();
   for (const e of exits.values()) for (const r of e.redirects) redirected.add(r);
   for (const [id, d] of redirectDepths(exits)) {
-    if (d > MAX_REDIRECT_CHAIN && !redirected.has(id)) {
-      at(["nodes", id], `entering here starts a chain of ${d} onEnter redirects; the engine follows at most ${MAX_REDIRECT_CHAIN} in a row`);
+    if (d > MAX_REDIRECTS && !redirected.has(id)) {
+      at(["nodes", id], `entering here starts a chain of ${d} onEnter redirects; the engine follows at most ${MAX_REDIRECTS} in a row`);
     }
   }
   return problems;

@@ -3,8 +3,7 @@
  * reach an ending and names each one that cannot. Each case here passed before.
  */
 import { describe, expect, it } from "vitest";
-import { checkScenarioText, createRunner, loadScenario, type Problem } from "../../src/engine/index.ts";
-import { MAX_REDIRECT_CHAIN } from "../../src/engine/caps.ts";
+import { checkScenarioText, createRunner, loadScenario, MAX_REDIRECTS as MAX_REDIRECT_CHAIN, type Problem } from "../../src/engine/index.ts";
 import { line, option, scenario, type Loose } from "./scenario-builder.ts";
 
 const problemsOf = (d: Loose): Problem[] => checkScenarioText(JSON.stringify(d)).problems;
