@@ -68,7 +68,7 @@ export class Title extends BaseScene {
     const saved = this.svc.store.getState().run;
     if (saved && !saved.ended) {
       items.push({
-        // The stored title never met the checker: cap it to what one menu line shows.
+        // The stored title never met the checker: cap it as a title (at most two lines of this menu).
         label: this.t("title.continue", { scenario: capText(localize(saved.title, this.locale) || saved.scenarioId, MAX_TITLE_COLUMNS) }),
         onSelect: () => this.go(SceneKey.Meeting, { scenarioId: saved.scenarioId, resume: true }, true),
       });
