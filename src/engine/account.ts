@@ -100,7 +100,39 @@ export function computeLevel(s: Pick<StakeholderState, "trust" | "interest" | "e
   return "stranger";
 }
 
+const templates = new WeakMap<Scenario, AccountState>();
+
+/** The account as a run of `scenario` starts: a fresh copy of a per-scenario template (built once). */
 export function initialAccount(scenario: Scenario): AccountState {
+  let t = templates.get(scenario);
+  if (!t) {
+    t = buildInitialAccount(scenario);
+    templates.set(scenario, t);
+  }
+  const stakeholders: Record<string, StakeholderState> = {};
+  for (const id in t.stakeholders) {
+    const st = t.stakeholders[id]!;
+    stakeholders[id] = { ...st, needs: { ...st.needs } };
+  }
+  const competitors: Record<string, CompetitorState> = {};
+  for (const id in t.competitors) competitors[id] = { ...t.competitors[id]! };
+  return {
+    ...t,
+    stakeholders,
+    pairs: [...t.pairs],
+    shallow: [],
+    researched: [],
+    notebook: [],
+    forgotten: [],
+    meeting: null,
+    talk: {},
+    tasks: { ...t.tasks },
+    competitors,
+    traits: [],
+  };
+}
+
+function buildInitialAccount(scenario: Scenario): AccountState {
   const stakeholders: Record<string, StakeholderState> = {};
   for (const [id, who] of Object.entries(scenario.cast)) {
     const m = who.meters ?? DEFAULT_METERS;
