@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkScenarioText, createRunner, loadScenario, scoreSheet } from "../../src/engine/index.ts";
+import { freezeScenarioData } from "../../src/engine/freeze.ts";
 import { line, option, scenario, text, type Loose } from "./scenario-builder.ts";
 
 const ID = "constructor";
@@ -89,6 +90,16 @@ describe("inherited names as ids", () => {
     expect(snapshotOfGlobals()).toEqual(before);
     expect(({} as Loose).trust).toBeUndefined();
     expect((Object as unknown as Loose).trust).toBeUndefined();
+  });
+
+  it("a scenario that crossed from the catalogue worker (structured clone) is made prototype-free again", () => {
+    const crossed = structuredClone(loadScenario(inheritedNames()));
+    expect(Object.getPrototypeOf(crossed.nodes)).toBe(Object.prototype); // what postMessage hands over
+    const s = freezeScenarioData(crossed);
+    for (const table of [s.cast, s.nodes, s.endings, s.meetings, s.notes, s.research, s.competitors, s.variables, s.cast[ID]!.needs]) {
+      expect(Object.getPrototypeOf(table)).toBeNull();
+    }
+    expect(Object.isFrozen(s.nodes[ID])).toBe(true);
   });
 
   // Each reference spelled `constructor` without declaring it must be caught with its path.
