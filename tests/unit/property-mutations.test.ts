@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkScenarioText, createRunner, freezeScenario, parseScenarioText, restoreRun, saveRun, type Runner } from "../../src/engine/index.ts";
 
 /** Cases per run: with the save suite, over 2,000 generated cases in CI (each case checks a whole ~100 KB file). */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 700);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 550);
 /** A hang guard, not a benchmark: one case (check, load, play 300 steps, save and restore) takes milliseconds. */
 const CASE_MS = 5000;
 const MAX_STEPS = 300;

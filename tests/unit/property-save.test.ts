@@ -11,7 +11,7 @@ import { createRunner, loadScenario, restoreRun, saveRun, type Runner, type Scen
 import { playArb, scenarioArb, type PlayStep } from "./property-arbitraries.ts";
 
 /** Cases per run: with the mutation suite, over 2,000 generated cases in CI. */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 1400);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1500);
 const tally = { cases: 0, steps: 0, roundTrips: 0, ended: 0, stuck: 0, open: 0, redirectStuck: 0, passed: false };
 const stuckInRedirects = (r: Runner) => {
   const last = r.state.log.at(-1);
