@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { checkScenarioBytes, MAX_SCENARIO_BYTES } from "../engine/check.ts";
 import { formatProblem } from "../engine/problems.ts";
+import { screenFitWarnings } from "../engine/caps-check.ts";
 
 const SCHEMA_FILE = "scenario.schema.json";
 
@@ -24,7 +25,9 @@ function checkFile(file: string): string[] {
     if (st.size > MAX_SCENARIO_BYTES) {
       return [`${file}: $: the file is ${(st.size / 1048576).toFixed(1)} MB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MB`];
     }
-    const { problems } = checkScenarioBytes(readFileSync(file));
+    const { problems, data } = checkScenarioBytes(readFileSync(file));
+    // Estimates, not certainties: on stderr, and they do not fail the check.
+    if (data) for (const w of screenFitWarnings(data)) console.error(`${file}: ${w.path}: warning: ${w.message}`);
     return problems.map((p) => `${file}: ${formatProblem(p)}`);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

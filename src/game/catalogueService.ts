@@ -4,7 +4,7 @@
  */
 import type { CatalogueEntry } from "../content/catalogue.ts";
 import type { Scenario } from "../engine/loader.ts";
-import { deepFreeze } from "../engine/freeze.ts";
+import { freezeScenarioData } from "../engine/freeze.ts";
 import { DEFAULT_SCENARIO_ID, type Services } from "./services.ts";
 
 /**
@@ -36,10 +36,12 @@ function loadInWorker(): Promise<CatalogueEntry[]> {
   });
 }
 
-/** A scenario that crossed from the worker is a fresh copy: freeze it again. */
+/**
+ * A scenario that crossed from the worker is a fresh copy, and structured cloning gave its
+ * id tables their prototype back: make them prototype-free again and freeze it.
+ */
 function freezeEntry(e: CatalogueEntry): CatalogueEntry {
-  if (e.ok) deepFreeze(e.scenario);
-  return e;
+  return e.ok ? { ...e, scenario: freezeScenarioData(e.scenario) } : e;
 }
 
 /** A loaded scenario by id, if the catalogue has it. */
