@@ -5,7 +5,7 @@
  *
  * Environment: PORT (8080), HOST (0.0.0.0; tests use 127.0.0.1), PUBLIC_HOST (the address
  * phones use, if the LAN address guessed is wrong), REDIS_URL (share rooms between
- * processes), ROOM_IDLE_MINUTES (240), NO_BUILD=1 (never build; fail if dist/ is missing).
+ * processes), ROOM_IDLE_MINUTES (240), NO_BUILD=1 (never build; serve only the protocol if dist/ is missing).
  */
 import { existsSync } from "node:fs";
 import { networkInterfaces } from "node:os";
@@ -32,10 +32,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT=${process.env.PORT}: not a port number`);
 
   if (!existsSync(`${distDir}/host.html`)) {
-    if (process.env.NO_BUILD === "1") throw new Error(`${distDir} has no built game: run \`npm run build\` first`);
-    console.log("room server: the game is not built yet; building it (about a minute)…");
-    const { build } = await import("vite");
-    await build({ root, logLevel: "warn" });
+    if (process.env.NO_BUILD === "1") {
+      console.warn(`room server: ${distDir} has no built game (NO_BUILD=1): the pages answer 503 until \`npm run build\``);
+    } else {
+      console.log("room server: the game is not built yet; building it (about a minute)…");
+      const { build } = await import("vite");
+      await build({ root, logLevel: "warn" });
+    }
   }
 
   const bindsAll = host === "0.0.0.0" || host === "::";

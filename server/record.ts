@@ -83,6 +83,8 @@ export interface RoomRecord {
   locale: Locale;
   createdAt: number;
   touchedAt: number;
+  /** Counts saved changes: pages drop a view older than one they have (views can cross between processes). */
+  rev: number;
   phase: RoomPhase;
   paused: boolean;
   deadline: number | null;

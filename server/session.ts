@@ -38,6 +38,7 @@ export function newRoom(input: CreateRoom, code: string, hostKey: string, seed: 
     locale: input.locale,
     createdAt: now,
     touchedAt: now,
+    rev: 0,
     phase: "lobby",
     paused: false,
     deadline: null,

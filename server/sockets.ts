@@ -145,7 +145,7 @@ export function attachRoomHandlers(deps: SocketDeps): { broadcast(rec: RoomRecor
         setTimeout(() => target.disconnectSockets(true), 300).unref();
       }
       broadcast(rec);
-      return {};
+      return { rev: rec.rev };
     });
 
     on("join", JoinMsg, async (msg) => {

@@ -60,6 +60,7 @@ export class MemoryStore implements RoomStore {
       // The session functions check before they change anything, so a throw leaves `rec` as it was.
       const result = change(rec);
       rec.touchedAt = Date.now();
+      rec.rev++;
       return { rec, result };
     });
   }
@@ -140,6 +141,7 @@ export class RedisStore implements RoomStore {
         }
         const result = change(rec);
         rec.touchedAt = Date.now();
+        rec.rev++;
         const multi = this.redis.multi().set(PREFIX + code, JSON.stringify(rec), { expiration: { type: "PX", value: this.idleMs } });
         if (rec.deadline !== null) multi.zAdd(DEADLINES, { score: rec.deadline, value: code });
         else multi.zRem(DEADLINES, code);

@@ -31,6 +31,7 @@ export function roomView(rec: RoomRecord, scenarioTitle: LocalizedText, forHost:
   });
   const view: RoomView = {
     code: rec.code,
+    rev: rec.rev,
     scenario: { id: rec.scenarioId, title: scenarioTitle },
     mode: rec.mode,
     timerSec: rec.timerSec,
@@ -68,7 +69,7 @@ export function youView(rec: RoomRecord, pid: string): YouView | null {
 }
 
 export function tallyOf(rec: RoomRecord, forHost: boolean): TallyUpdate {
-  const tally: TallyUpdate = { round: rec.round, votes: rec.tracks.map((t) => (t.decision ? Object.keys(t.decision.votes).length : 0)) };
+  const tally: TallyUpdate = { rev: rec.rev, round: rec.round, votes: rec.tracks.map((t) => (t.decision ? Object.keys(t.decision.votes).length : 0)) };
   if (forHost) tally.voted = rec.tracks.flatMap((t) => (t.decision ? Object.keys(t.decision.votes) : []));
   return tally;
 }

@@ -164,6 +164,8 @@ export interface SessionDebrief {
 /** The full room state a page needs; sent on every join, rejoin and phase change. */
 export interface RoomView {
   code: string;
+  /** Grows with every change of the room: a page keeps the view with the highest. */
+  rev: number;
   scenario: { id: string; title: LocalizedText };
   mode: RoomMode;
   timerSec: number;
@@ -198,6 +200,7 @@ export interface YouView {
 
 /** A light update while votes arrive: counts only. */
 export interface TallyUpdate {
+  rev: number;
   round: number;
   votes: number[];
   /** Facilitator only: who has voted. */

@@ -43,8 +43,12 @@ export class Facilitator {
   tally: TallyUpdate | null = null;
 
   private constructor(readonly socket: Socket) {
-    socket.on("view", (v: RoomView) => (this.view = v));
-    socket.on("tally", (t: TallyUpdate) => (this.tally = t));
+    socket.on("view", (v: RoomView) => {
+      if (!this.view || v.rev >= this.view.rev) this.view = v;
+    });
+    socket.on("tally", (t: TallyUpdate) => {
+      if (!this.tally || t.rev >= this.tally.rev) this.tally = t;
+    });
   }
 
   static async create(url: string, room: { scenarioId: string; mode: string; timerSec?: number; teams?: string[] }): Promise<Facilitator> {
@@ -58,9 +62,13 @@ export class Facilitator {
 
   /** Sends an action and waits for the view it causes. */
   async act(action: HostAction): Promise<RoomView> {
-    const seen = next<RoomView>(this.socket, "view");
-    ok(await send(this.socket, "host:action", { code: this.code, token: this.token, action }));
-    this.view = await seen;
+    const r = ok(await send<{ rev: number }>(this.socket, "host:action", { code: this.code, token: this.token, action }));
+    // Views from other processes can arrive late: wait for the one this action made.
+    await new Promise<void>((resolve, reject) => {
+      const until = Date.now() + 5000;
+      const check = () => (this.view.rev >= r.rev ? resolve() : Date.now() > until ? reject(new Error("no view after the action")) : setTimeout(check, 5));
+      check();
+    });
     return this.view;
   }
 
@@ -84,7 +92,9 @@ export class Trainee {
 
   async join(): Promise<{ rejoined: boolean }> {
     this.socket = await connect(this.url);
-    this.socket.on("view", (v: RoomView) => (this.view = v));
+    this.socket.on("view", (v: RoomView) => {
+      if (!this.view || v.rev >= this.view.rev) this.view = v;
+    });
     const r = ok(await send<{ rejoined: boolean; you: YouView; view: RoomView }>(this.socket, "join", { code: this.code, clientId: this.clientId, name: this.name, team: this.team }));
     this.you = r.you;
     this.view = r.view;
