@@ -38,6 +38,8 @@ export const CreateRoomMsg = z
   })
   .strict();
 
+export const PeekMsg = z.object({ code: RoomCode }).strict();
+
 export const AttachMsg = z.object({ code: RoomCode, token: Token }).strict();
 
 export const HostActionSchema = z.discriminatedUnion("type", [

@@ -53,7 +53,7 @@ export interface TrackRecord {
   snapshot: unknown;
   lines: LineView[];
   meeting: TrackView["meeting"];
-  stage: string;
+  stage: TrackView["stage"];
   decision: OpenDecision | null;
   /** Options of the next decision (known as soon as the lines are read). */
   pending: OptionView[];

@@ -14,7 +14,7 @@ import {
   type RunEvent,
   type Scenario,
 } from "../src/engine/index.ts";
-import type { AccountView, LineView, MoveReason, OptionView } from "../src/room/protocol.ts";
+import type { AccountView, LineView, MoveReason, OptionView, StageView } from "../src/room/protocol.ts";
 
 /** Lines one readOn() walks at most: a scenario that loops on lines without options cannot hang the server. */
 const MAX_LINES = 400;
@@ -104,8 +104,9 @@ export class RoomRun {
     return fromMeeting ?? this.runner.title ?? null;
   }
 
-  stage(): string {
-    return this.runner.state.stage;
+  stage(): StageView {
+    const s = this.scenario.stages.find((x) => x.id === this.runner.state.stage);
+    return { pipeline: s?.pipeline ?? this.runner.state.stage, title: s?.title ?? null };
   }
 
   ending(): { outcome: Scenario["endings"][string]["outcome"]; title: LocalizedText; summary: LocalizedText } | null {
@@ -118,7 +119,7 @@ export class RoomRun {
     const a = this.runner.state.account;
     const talk = Object.values(a.talk);
     return {
-      stage: this.runner.state.stage,
+      stage: this.stage(),
       weeks: a.weeks,
       budget: a.budget,
       risk: a.risk,

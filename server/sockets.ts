@@ -10,7 +10,7 @@ import type { Server, Socket } from "socket.io";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { ZodType } from "zod";
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, type Ack, type Refusal } from "../src/room/protocol.ts";
-import { AttachMsg, CreateRoomMsg, HostActionMsg, JoinMsg, VoteMsg } from "./messages.ts";
+import { AttachMsg, CreateRoomMsg, HostActionMsg, JoinMsg, PeekMsg, VoteMsg } from "./messages.ts";
 import { RoomRefusal, type RoomRecord } from "./record.ts";
 import { castVote, hostAct, joinRoom, newRoom } from "./session.ts";
 import type { RoomStore } from "./store.ts";
@@ -147,6 +147,13 @@ export function attachRoomHandlers(deps: SocketDeps): { broadcast(rec: RoomRecor
       broadcast(rec);
       return { rev: rec.rev };
     });
+
+    // What the join form needs before joining: the scenario and the teams to pick from.
+    on("room:peek", PeekMsg, async (msg) => {
+      const rec = await store.get(msg.code);
+      if (!rec) throw new RoomRefusal("no-room");
+      return { mode: rec.mode, teams: rec.teams, title: titleOf(rec) };
+    }, joins);
 
     on("join", JoinMsg, async (msg) => {
       const pid = randomBytes(6).toString("hex");

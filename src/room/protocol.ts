@@ -64,8 +64,14 @@ export interface OptionView {
 }
 
 /** A DOM-friendly summary of the account (the game's account map, in short). */
+/** A deal stage: the scenario's own name for it, and the pipeline step it belongs to. */
+export interface StageView {
+  pipeline: string;
+  title: LocalizedText | null;
+}
+
 export interface AccountView {
-  stage: string;
+  stage: StageView;
   weeks: number;
   budget: number;
   risk: number;
@@ -91,7 +97,7 @@ export interface TrackView {
   index: number;
   team: string | null;
   meeting: LocalizedText | null;
-  stage: string;
+  stage: StageView;
   /** Lines since the last decision, oldest first. */
   lines: LineView[];
   /** The options of the pending decision, or null between decisions and at the end. */
