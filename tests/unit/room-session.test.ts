@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { loadScenario } from "../../src/engine/index.ts";
+import { closeIfDue, castVote, hostAct, joinRoom, newRoom } from "../../server/session.ts";
+import { RoomRefusal, majority } from "../../server/record.ts";
+
+const ice = loadScenario(JSON.parse(readFileSync("scenarios/ice-to-eskimos.json", "utf8")));
+
+function votingRoom(timerSec: number, t0: number) {
+  const rec = newRoom({ scenarioId: "ice-to-eskimos", mode: "room", timerSec, teams: [], showMoves: true, locale: "en" }, "ABCDEF", "k", 7, t0);
+  joinRoom(rec, { clientKey: "c1", name: "A", team: null, pid: "aaaaaaaaaaaa" }, t0);
+  joinRoom(rec, { clientKey: "c2", name: "B", team: null, pid: "bbbbbbbbbbbb" }, t0);
+  hostAct(rec, { type: "start" }, ice, t0);
+  hostAct(rec, { type: "open" }, ice, t0);
+  return rec;
+}
+
+describe("the room's vote timer", () => {
+  it("closes the vote when the time is up, not before", () => {
+    const rec = votingRoom(15, 1000);
+    expect(closeIfDue(rec, 1000 + 14_999)).toBe(false);
+    expect(rec.phase).toBe("voting");
+    expect(closeIfDue(rec, 1000 + 15_000)).toBe(true);
+    expect(rec.phase).toBe("closed");
+    expect(closeIfDue(rec, 1000 + 20_000)).toBe(false);
+  });
+
+  it("stops while paused and gives back the time that was left", () => {
+    const rec = votingRoom(30, 0);
+    hostAct(rec, { type: "pause" }, ice, 10_000);
+    expect(closeIfDue(rec, 60_000)).toBe(false);
+    hostAct(rec, { type: "resume" }, ice, 100_000);
+    expect(closeIfDue(rec, 100_000 + 19_999)).toBe(false);
+    expect(closeIfDue(rec, 100_000 + 20_000)).toBe(true);
+  });
+
+  it("never closes a vote without a timer", () => {
+    const rec = votingRoom(0, 0);
+    expect(closeIfDue(rec, 1e12)).toBe(false);
+  });
+});
+
+describe("the room's choice", () => {
+  it("is the majority; a tie goes to the option voted first; a refused vote changes nothing", () => {
+    const rec = votingRoom(0, 0);
+    const d = rec.tracks[0]!.decision!;
+    const [x, y] = d.options.map((o) => o.id);
+    castVote(rec, "bbbbbbbbbbbb", rec.round, y!, 5);
+    castVote(rec, "aaaaaaaaaaaa", rec.round, x!, 6);
+    expect(majority(d)).toBe(y);
+    const before = JSON.stringify(rec);
+    expect(() => castVote(rec, "aaaaaaaaaaaa", rec.round + 1, x!, 7)).toThrow(RoomRefusal);
+    expect(() => castVote(rec, "cccccccccccc", rec.round, x!, 7)).toThrow(RoomRefusal);
+    expect(() => hostAct(rec, { type: "play" }, ice, 8)).toThrow(RoomRefusal); // not revealed yet
+    expect(JSON.stringify(rec)).toBe(before);
+  });
+});
