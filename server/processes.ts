@@ -83,11 +83,11 @@ export async function startRedis(): Promise<Child & { url: string }> {
   return { ...child, url: `redis://127.0.0.1:${port}` };
 }
 
-/** A room server process (`server/main.ts` under tsx) on a free loopback port. */
-export async function startRoomProcess(env: Record<string, string>): Promise<Child & { url: string }> {
+/** A room server process (`server/main.ts` under tsx, or another entry point) on a free loopback port. */
+export async function startRoomProcess(env: Record<string, string>, entry = "server/main.ts"): Promise<Child & { url: string }> {
   const { child, match } = await spawnUntil(
     process.execPath,
-    ["--import", "tsx", "server/main.ts"],
+    ["--import", "tsx", entry],
     { HOST: "127.0.0.1", PORT: "0", NO_BUILD: "1", ...env },
     /listening on (http:\/\/127\.0\.0\.1:\d+)/,
     30_000,
