@@ -161,7 +161,8 @@ export function attachRoomHandlers(deps: SocketDeps): { broadcast(rec: RoomRecor
         joinRoom(r, { clientKey: sha256(msg.clientId), name: msg.name, team: msg.team, pid }, Date.now()),
       );
       const me = result.participant;
-      if (data.pid && data.pid !== me.pid) socket.leave(`p:${data.pid}`);
+      if (data.pid && data.pid !== me.pid) void socket.leave(`p:${data.pid}`);
+      if (data.code && data.code !== rec.code) void socket.leave(`room:${data.code}`);
       await socket.join([`room:${rec.code}`, `p:${me.pid}`]);
       Object.assign(data, { code: rec.code, pid: me.pid, host: false });
       toHost(rec);

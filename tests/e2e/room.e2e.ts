@@ -63,7 +63,8 @@ describe("a team session in real Chromium: a facilitator and three phones", () =
     await host.waitForSelector(".lobby .room-code");
     const code = (await text(host, ".room-code")).trim();
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
-    expect(await host.locator(".qr").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(50);
+    // The QR code (an SVG the server draws for this room's join link) has loaded.
+    await host.waitForFunction(() => ((document.querySelector("img.qr") as HTMLImageElement | null)?.naturalWidth ?? 0) > 50);
 
     // Phone 1: a phone with touch, joining by the QR code's link. Phone 2 types the code. Phone 3 in English.
     const phone = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
@@ -152,5 +153,53 @@ describe("a team session in real Chromium: a facilitator and three phones", () =
     const csv = readFileSync(await (await download).path(), "utf8");
     expect(csv.trim().split("\n")).toHaveLength(1 + 3 * round);
     expect(csv).toContain("<b>Sam</b>");
+  });
+
+  it("runs competing teams: each team's deal on the projector, team scores in the debrief", async () => {
+    const host = await newPage({ viewport: { width: 1366, height: 900 } });
+    await host.goto(`${server.url}/host.html?lang=en`);
+    await host.waitForSelector("input[name=scenario]");
+    await host.check("input[name=scenario][value=ice-to-eskimos]");
+    await host.check("input[name=mode][value=compete]");
+    await host.fill("input[name=team-0]", "Red");
+    await host.fill("input[name=team-1]", "Blue");
+    await both(host, "host-setup-teams");
+    await host.selectOption("select[name=timer]", "0");
+    await host.click("form button[type=submit]");
+    await host.waitForSelector(".lobby .room-code");
+    const code = (await text(host, ".room-code")).trim();
+
+    const red = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const blue = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const [page, name, team] of [[red, "Ada", "Red"], [blue, "Bo", "Blue"]] as const) {
+      await page.goto(`${server.url}/join.html?room=${code}&lang=en`);
+      await page.waitForSelector("#team option[value=" + team + "]", { state: "attached" });
+      await page.fill("#name", name);
+      await page.selectOption("#team", team);
+      await page.tap("form button[type=submit]");
+      await page.waitForSelector(".who");
+      expect(await text(page, ".who")).toContain(team);
+    }
+    await host.waitForFunction(() => document.querySelectorAll(".chip").length === 2);
+    await both(host, "host-lobby-teams");
+    await host.click("button.primary");
+    await host.waitForSelector(".live.phase-reading");
+    expect(await host.locator(".track").count()).toBe(2);
+    await host.click("[data-action=primary]");
+    await red.waitForSelector(".options button.option");
+    await red.locator(".options button.option").nth(1).tap();
+    await blue.waitForSelector(".options button.option");
+    await blue.locator(".options button.option").nth(3).tap();
+    await host.waitForFunction(() => document.querySelectorAll(".chip.voted").length === 2);
+    await host.click("text=Reveal the votes");
+    await host.waitForFunction(() => document.querySelectorAll(".track .bars").length === 2);
+    await both(host, "host-revealed-teams");
+    await both(red, "join-revealed-team");
+    await host.click("[data-action=primary]");
+    await host.waitForSelector(".live.phase-reading");
+    await host.click("text=End the session");
+    await host.waitForSelector(".debrief .teams-board li");
+    expect(await host.locator(".teams-board li").count()).toBe(2);
+    await both(host, "host-debrief-teams", true);
   });
 });

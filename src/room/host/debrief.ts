@@ -96,7 +96,8 @@ function decisionCard(ctx: HostContext, v: RoomView, x: DecisionView): HTMLEleme
       x.best.map((b) => letter(at(b))).join(", "),
       x.bestWhy ? ` — ${text(L, x.bestWhy.principle ?? x.bestWhy.explain)}` : "",
     ),
-    x.bestWhy?.principle ? h("p", { class: "why" }, text(L, x.bestWhy.explain)) : null,
+    // The event's own explanation, when it says more than the principle's name.
+    x.bestWhy?.principle && text(L, x.bestWhy.explain) !== text(L, x.bestWhy.principle) ? h("p", { class: "why" }, text(L, x.bestWhy.explain)) : null,
     chosen
       ? h(
           "p",
