@@ -4,6 +4,8 @@ import type { RoomView } from "../../src/room/protocol.ts";
 import { Facilitator, Trainee, clientIdFor, next, ok } from "./roomClients.ts";
 
 // .ci/run installs Debian's redis-server; without it (a laptop) this file says so and skips.
+/** Polls wait long enough for a loaded CI machine running other suites in parallel. */
+const POLL = { timeout: 10_000, interval: 10 };
 const redisMissing = !hasRedisServer();
 if (redisMissing && process.env.DEALCRAFT_REQUIRE_REDIS === "1") throw new Error("DEALCRAFT_REQUIRE_REDIS=1 but there is no redis-server at /usr/bin/redis-server");
 if (redisMissing) console.warn("room-redis.test.ts: no redis-server at /usr/bin/redis-server (apt-get install redis-server): skipped");
@@ -16,7 +18,7 @@ describe.skipIf(redisMissing)("one room on two server processes sharing Redis", 
   beforeAll(async () => {
     const redis = await startRedis();
     started.push(redis);
-    [a, b] = await Promise.all([startRoomProcess({ REDIS_URL: redis.url }), startRoomProcess({ REDIS_URL: redis.url })]);
+    [a, b] = await Promise.all([startRoomProcess({ REDIS_URL: redis.url }, undefined, true), startRoomProcess({ REDIS_URL: redis.url }, undefined, true)]);
     started.push(a, b);
   }, 60_000);
 
@@ -31,20 +33,20 @@ describe.skipIf(redisMissing)("one room on two server processes sharing Redis", 
     const host = await Facilitator.create(a.url, { scenarioId: "ice-to-eskimos", mode: "room" });
     const people = Array.from({ length: 10 }, (_, i) => new Trainee(i % 2 ? b.url : a.url, host.code, `P${i}`, clientIdFor(i)));
     for (const p of people) await p.join();
-    await expect.poll(() => host.view.participants?.length).toBe(10);
+    await expect.poll(() => host.view.participants?.length, POLL).toBe(10);
 
     await host.act({ type: "start" });
     let view = await host.act({ type: "open" });
     const options = view.tracks[0]!.options!.map((o) => o.id);
     const onB = people[1]!;
-    await expect.poll(() => onB.view?.phase).toBe("voting");
+    await expect.poll(() => onB.view?.phase, POLL).toBe("voting");
     for (const [i, p] of people.entries()) ok(await p.vote(options[i < 7 ? 0 : 1]!, view.round));
-    await expect.poll(() => host.tally?.votes[0]).toBe(10);
+    await expect.poll(() => host.tally?.votes[0], POLL).toBe(10);
 
     // A phone on process B sleeps and wakes up connected to process A: same place, same vote.
     const moved = new Trainee(a.url, host.code, onB.name, onB.clientId);
     onB.drop();
-    await expect.poll(() => host.view.participants?.find((p) => p.name === onB.name)?.away).toBe(true);
+    await expect.poll(() => host.view.participants?.find((p) => p.name === onB.name)?.away, POLL).toBe(true);
     expect((await moved.join()).rejoined).toBe(true);
     expect(moved.you?.vote).toBe(options[0]);
     people[1] = moved;

@@ -1,7 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startRoomServer, type RunningRoomServer } from "../../server/app.ts";
 import type { RoomView } from "../../src/room/protocol.ts";
 import { Facilitator, Trainee, clientIdFor, connect, next, ok, send } from "./roomClients.ts";
+
+/** Polls wait long enough for a loaded CI machine running other suites in parallel. */
+const POLL = { timeout: 10_000, interval: 10 };
+// Thirty sockets and a whole scenario: more than the default 5 s on a loaded machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 30_000 });
 
 const PEOPLE = 30;
 let server: RunningRoomServer;
@@ -25,7 +30,7 @@ describe("a room of 30 trainees through a whole scenario", () => {
     expect(host.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     const trainees = Array.from({ length: PEOPLE }, (_, i) => new Trainee(server.url, host.code, `Trainee ${i}`, clientIdFor(i)));
     for (const t of trainees) expect((await t.join()).rejoined).toBe(false);
-    await expect.poll(() => host.view.participants?.length).toBe(PEOPLE);
+    await expect.poll(() => host.view.participants?.length, POLL).toBe(PEOPLE);
 
     let view = await host.act({ type: "start" });
     expect(view.phase).toBe("reading");
@@ -39,7 +44,7 @@ describe("a room of 30 trainees through a whole scenario", () => {
       expect(view.phase).toBe("voting");
       const options = view.tracks[0]!.options!.map((o) => o.id);
       const counts: Record<string, number> = Object.fromEntries(options.map((o) => [o, 0]));
-      await expect.poll(() => spy.view?.round).toBe(round);
+      await expect.poll(() => spy.view?.round, POLL).toBe(round);
 
       const dropper = trainees[3]!;
       for (const [i, t] of trainees.entries()) {
@@ -49,16 +54,16 @@ describe("a room of 30 trainees through a whole scenario", () => {
         if (round === 1 && i === 3) {
           // A phone sleeps mid-vote: marked away, not dropped; on waking it is back with its vote.
           dropper.drop();
-          await expect.poll(() => host.view.participants?.find((p) => p.name === dropper.name)?.away).toBe(true);
+          await expect.poll(() => host.view.participants?.find((p) => p.name === dropper.name)?.away, POLL).toBe(true);
           expect(host.view.people.total).toBe(PEOPLE);
           const again = await dropper.join();
           expect(again.rejoined).toBe(true);
           expect(dropper.you?.vote).toBe(choice);
-          await expect.poll(() => host.view.participants?.find((p) => p.name === dropper.name)?.away).toBe(false);
+          await expect.poll(() => host.view.participants?.find((p) => p.name === dropper.name)?.away, POLL).toBe(false);
         }
       }
       // Until closed, everyone sees how many voted, never what.
-      await expect.poll(() => host.tally?.votes[0]).toBe(PEOPLE);
+      await expect.poll(() => host.tally?.votes[0], POLL).toBe(PEOPLE);
       expect(host.view.tracks[0]!.distribution).toBeNull();
       expect(spy.view!.tracks[0]!.distribution).toBeNull();
 
