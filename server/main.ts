@@ -59,8 +59,9 @@ async function main(): Promise<void> {
   console.log(`  rooms kept ${process.env.REDIS_URL ? "in Redis (shared by every process on it)" : "in this process's memory"}`);
   console.log(`  facilitator (this laptop, on the projector): ${local}/host.html`);
   console.log(`  trainees join on their phones:               ${server.joinUrl}`);
-  if (bindsAll) console.log(await QRCode.toString(server.joinUrl, { type: "terminal", small: true }));
-  else console.log("  (bound to one interface only: other machines cannot reach it)");
+  const loopback = /^(127\.|localhost$|::1$)/.test(publicHost);
+  if (!loopback) console.log(await QRCode.toString(server.joinUrl, { type: "terminal", small: true }));
+  else console.log("  (a loopback address: only this machine can join; set HOST=0.0.0.0 or PUBLIC_HOST for phones)");
 
   const stop = () => {
     console.log("room server: stopping");
