@@ -51,8 +51,7 @@ export function voteBars(
         { class: `bar${marks.chosen === o.id ? " chosen" : ""}${marks.best?.includes(o.id) ? " best" : ""}` },
         optionLabel(locale, o, i, marks.showMoves),
         h("span", { class: "meter", style: `--share:${pct}%` }, h("span", { class: "fill" })),
-        h("span", { class: "count" }, `${n} · ${pct}%`),
-        tags.length ? h("span", { class: "tags" }, tags.join(" · ")) : null,
+        h("span", { class: "count-line" }, h("span", { class: "count" }, `${n} · ${pct}%`), tags.length ? h("span", { class: "tags" }, tags.join(" · ")) : null),
       );
     }),
   );

@@ -130,7 +130,9 @@ describe("a team session in real Chromium: a facilitator and three phones", () =
         await both(phone, "join-revealed");
         await host.click("text=/显示客户地图|Show the account map/");
         await host.waitForSelector(".account");
+        await phone.waitForSelector(".account");
         await both(host, "host-account-map");
+        await both(phone, "join-account-map", true);
         await host.click("text=/隐藏客户地图|Hide the account map/");
         await host.waitForFunction(() => !document.querySelector(".live .account"));
       }

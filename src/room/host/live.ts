@@ -105,7 +105,7 @@ function live(ctx: HostContext, v: RoomView): HTMLElement {
     { class: `live phase-${v.phase}` },
     top,
     timer,
-    h("div", { class: "stage-area" }, h("div", { class: "projected" }, tracks, map), h("aside", { class: "side" }, joinPanel(ctx, v, false), h("h2", {}, rt(L, "live.people", { n: v.participants?.length ?? 0 })), peopleList(ctx, v, v.participants ?? []))),
+    h("div", { class: "stage-area" }, h("div", { class: "projected" }, map, tracks), h("aside", { class: "side" }, joinPanel(ctx, v, false), h("h2", {}, rt(L, "live.people", { n: v.participants?.length ?? 0 })), peopleList(ctx, v, v.participants ?? []))),
     controls(ctx, v),
   );
 }

@@ -10,7 +10,7 @@ import { MAX_NAME, MAX_TEAM, ROOM_CODE_LENGTH, type RoomMode, type RoomView, typ
 import { RoomConnection } from "../connection.ts";
 import { fill, h } from "../dom.ts";
 import { initialLocale, letter, otherLocale, refusalText, rt, safeStorage, saveLocale, text } from "../i18n.ts";
-import { countdown, linesBlock, optionLabel, voteBars } from "../pieces.ts";
+import { accountBlock, countdown, linesBlock, optionLabel, voteBars } from "../pieces.ts";
 import { renderTraineeDebrief } from "./result.ts";
 
 const CLIENT_KEY = "dealcraft.room.client";
@@ -274,6 +274,8 @@ function roomScreen(L: Locale, v: RoomView, you: YouView): HTMLElement {
     parts.push(h("p", {}, m >= 0 ? rt(L, "join.you-voted", { option: letter(m) }) : rt(L, "join.you-missed")));
     parts.push(voteBars(L, options, track.distribution, { chosen: track.leading, mine: you.vote, showMoves: v.showMoves }));
   }
+  // The facilitator put the account map up: the phones show it too, under the decision.
+  if (v.showMap && track.account) parts.push(accountBlock(L, track.account));
   return h("main", { class: `phase-${v.phase}` }, ...parts, leave);
 }
 
