@@ -127,7 +127,7 @@ describe("a room of 30 trainees through a whole scenario", () => {
 });
 
 describe("the facilitator's controls", () => {
-  it("kicks a trainee who then cannot rejoin, skips with the course's move, and pauses the vote", async () => {
+  it("pauses and resumes the vote, closes it when its timer runs out, kicks a trainee for good, skips with the course's move", async () => {
     const host = await Facilitator.create(server.url, { scenarioId: "ice-to-eskimos", mode: "room", timerSec: 15 });
     const a = new Trainee(server.url, host.code, "=HYPERLINK(\"x\")", clientIdFor(900));
     const b = new Trainee(server.url, host.code, "Bea\u202e", clientIdFor(901));
@@ -143,6 +143,11 @@ describe("the facilitator's controls", () => {
     expect(await a.vote(voting.tracks[0]!.options![0]!.id, voting.round)).toMatchObject({ ok: false, error: "paused" });
     const resumed = await host.act({ type: "resume" });
     expect(resumed.deadline).not.toBeNull();
+    // Time runs out (moved forward in the stored room): the server closes the vote by itself and says so.
+    const closedByTimer = next<RoomView>(b.socket, "view", (v) => v.phase === "closed");
+    await server.store.update(host.code, (r) => void (r.deadline = Date.now() - 1));
+    expect((await closedByTimer).deadline).toBeNull();
+    expect(await b.vote(voting.tracks[0]!.options![0]!.id, voting.round)).toMatchObject({ ok: false, error: "wrong-phase" });
 
     const kicked = next(a.socket, "kicked");
     await host.act({ type: "kick", pid: host.view.participants!.find((p) => p.name.startsWith("="))!.pid });

@@ -55,3 +55,19 @@ describe("the room's choice", () => {
     expect(JSON.stringify(rec)).toBe(before);
   });
 });
+
+describe("idle rooms", () => {
+  it("expire from memory after the idle time; a busy room stays", async () => {
+    const { MemoryStore } = await import("../../server/store.ts");
+    const store = new MemoryStore(60_000);
+    const quiet = votingRoom(0, 0);
+    const busy = { ...votingRoom(0, 0), code: "BCDEFG" };
+    await store.create(quiet);
+    await store.create(busy);
+    quiet.touchedAt = Date.now() - 61_000;
+    await store.update("BCDEFG", () => undefined);
+    expect(await store.expire(Date.now())).toBe(1);
+    expect(await store.get("ABCDEF")).toBeNull();
+    expect(await store.get("BCDEFG")).not.toBeNull();
+  });
+});
