@@ -153,5 +153,7 @@ function strongestReason(events: readonly RunEvent[]): MoveReason | null {
   }
   if (!best) return null;
   const p = best.principle ? PRINCIPLES[best.principle] : undefined;
-  return { principle: p ? { "zh-CN": p["zh-CN"], en: p.en } : null, explain: best.explain, points: best.points };
+  const principle = p ? { "zh-CN": p["zh-CN"], en: p.en } : null;
+  // An event without its own explanation is explained by its principle.
+  return { principle, explain: best.explain ?? principle ?? { en: best.competency }, points: best.points };
 }
