@@ -1,19 +1,11 @@
 /**
- * One deal played by a room: the only module of the room server that holds a Runner.
- * Everything else sees plain views and an opaque snapshot, so the run session from
- * src/session/ can replace the runner here without touching the room logic.
+ * One deal played by a room, through the run session (src/session/) as every front end
+ * plays one: the only module of the room server that touches a run. Everything else
+ * sees plain views and an opaque snapshot.
  */
-import {
-  PRINCIPLES,
-  createRunner,
-  restoreRun,
-  saveRun,
-  scoreSheet,
-  type LocalizedText,
-  type Runner,
-  type RunEvent,
-  type Scenario,
-} from "../src/engine/index.ts";
+import { PRINCIPLES, type LocalizedText, type RunEvent, type Scenario } from "../src/engine/index.ts";
+import { createRunSession, type RunSession } from "../src/session/index.ts";
+import { resumeRunSession } from "../src/session/resume.ts";
 import type { AccountView, LineView, MoveReason, OptionView, StageView } from "../src/room/protocol.ts";
 
 /** Lines one readOn() walks at most: a scenario that loops on lines without options cannot hang the server. */
@@ -24,21 +16,26 @@ export type RunPhase = "decision" | "ended" | "stuck";
 export class RoomRun {
   private constructor(
     private readonly scenario: Scenario,
-    private runner: Runner,
+    private readonly session: RunSession,
   ) {}
 
+  /** A room's deal is practice: the facilitator decides whether phones show the move marks. */
   static start(scenario: Scenario, seed: number): RoomRun {
-    return new RoomRun(scenario, createRunner(scenario, seed));
+    return new RoomRun(scenario, createRunSession({ scenario, seed, mode: "practice" }));
   }
 
   /** Rebuilds a run from a snapshot this module made; throws SaveError if it is damaged. */
   static restore(scenario: Scenario, snapshot: unknown): RoomRun {
-    return new RoomRun(scenario, restoreRun(scenario, snapshot));
+    return new RoomRun(scenario, resumeRunSession(scenario, snapshot, { mode: "practice" }));
   }
 
   /** Opaque JSON to store with the room. */
   snapshot(): unknown {
-    return saveRun(this.runner);
+    return this.session.snapshot();
+  }
+
+  private get runner() {
+    return this.session.runner;
   }
 
   get phase(): RunPhase {
@@ -55,7 +52,7 @@ export class RoomRun {
     };
     take();
     for (let i = 0; i < MAX_LINES && this.runner.status === "line"; i++) {
-      this.runner.advance();
+      this.session.advance();
       take();
     }
     return lines;
@@ -81,21 +78,21 @@ export class RoomRun {
 
   /** What choosing `optionId` would score and why, tried on a copy of the run. */
   reasonFor(optionId: string): MoveReason | null {
-    const copy = restoreRun(this.scenario, saveRun(this.runner));
-    const from = copy.state.log.length;
+    const copy = resumeRunSession(this.scenario, this.session.snapshot(), { mode: "practice" });
+    const from = copy.runner.state.log.length;
     copy.choose(optionId);
-    return strongestReason(copy.state.log.slice(from));
+    return strongestReason(copy.runner.state.log.slice(from));
   }
 
   /** Plays the option; returns why it scored as it did. */
   play(optionId: string): MoveReason | null {
     const from = this.runner.state.log.length;
-    this.runner.choose(optionId);
+    this.session.choose(optionId);
     return strongestReason(this.runner.state.log.slice(from));
   }
 
   score(): number {
-    return scoreSheet(this.runner.state.points).total;
+    return this.session.score.total;
   }
 
   meeting(): LocalizedText | null {
