@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startRoomServer, type RunningRoomServer } from "../../server/app.ts";
-import { SCREENSHOT_DIR, launchBrowser, screenshot } from "./browser.ts";
+import { SCREENSHOT_DIR, launchBrowser, screenshot, waitForHeading } from "./browser.ts";
 
 // The room server serves the build global-setup made (dist/) and the session protocol, on a free loopback port.
 let server: RunningRoomServer;
@@ -158,9 +158,15 @@ describe("a team session in real Chromium: a facilitator and three phones", () =
   });
 
   it("runs competing teams: each team's deal on the projector, team scores in the debrief", async () => {
+    // The facilitator comes from the game's title menu (the game as the room server serves it).
     const host = await newPage({ viewport: { width: 1366, height: 900 } });
-    await host.goto(`${server.url}/host.html?lang=en`);
+    await host.goto(`${server.url}/?lang=en`);
+    const title = await waitForHeading(host, "Dealcraft");
+    expect(title.lines).toContain("4. Host a team session");
+    await host.keyboard.press("4");
+    await host.waitForURL(/\/host\.html\?lang=en$/);
     await host.waitForSelector("input[name=scenario]");
+    expect(await host.evaluate(() => document.documentElement.lang)).toBe("en");
     await host.check("input[name=scenario][value=ice-to-eskimos]");
     await host.check("input[name=mode][value=compete]");
     await host.fill("input[name=team-0]", "Red");
