@@ -81,8 +81,8 @@ export function accountBlock(locale: Locale, a: AccountView): HTMLElement {
           "li",
           { class: `person level-${s.level}` },
           h("strong", {}, text(locale, s.name)),
-          h("span", { class: "title" }, text(locale, s.title)),
           h("span", { class: "level" }, term(locale, `level.${s.level}`)),
+          h("span", { class: "title" }, text(locale, s.title)),
           h(
             "span",
             { class: "meters" },
