@@ -60,7 +60,7 @@ export function joinRoom(
 ): { participant: Participant; rejoined: boolean } {
   const known = Object.values(rec.participants).find((p) => p.clientKey === input.clientKey);
   if (known?.kicked) throw new RoomRefusal("kicked");
-  if (input.team !== null && !rec.teams.includes(input.team)) throw new RoomRefusal("bad-message", "no such team");
+  if (input.team !== null && !joinableTeams(rec).includes(input.team)) throw new RoomRefusal("bad-message", "no such team");
   if (known) {
     known.away = false;
     known.name = input.name;
@@ -82,11 +82,23 @@ export function joinRoom(
   return { participant, rejoined: false };
 }
 
-/** In the team modes a trainee who picks no team goes to the smallest one. */
+/** In the team modes a trainee who picks no team goes to the smallest one (of those playing, once started). */
 function autoTeam(rec: RoomRecord): string | null {
   if (rec.mode === "room" || rec.teams.length === 0) return null;
   const size = (team: string) => activeParticipants(rec).filter((p) => p.team === team).length;
-  return rec.teams.reduce((a, b) => (size(b) < size(a) ? b : a));
+  return joinableTeams(rec).reduce((a, b) => (size(b) < size(a) ? b : a));
+}
+
+/** Teams that get a deal of their own when competing: those somebody joined (all, if nobody has yet). */
+function playingTeams(rec: RoomRecord): string[] {
+  const staffed = rec.teams.filter((team) => activeParticipants(rec).some((p) => p.team === team));
+  return staffed.length ? staffed : rec.teams;
+}
+
+/** Once competing teams have their deals, a late joiner can only join one of them. */
+function joinableTeams(rec: RoomRecord): string[] {
+  if (rec.mode !== "compete" || rec.tracks.length === 0) return rec.teams;
+  return rec.tracks.map((t) => t.team!).filter((t) => t !== null);
 }
 
 export function castVote(rec: RoomRecord, pid: string, round: number, option: string, now: number): number {
@@ -116,7 +128,7 @@ export function hostAct(rec: RoomRecord, action: HostAction, scenario: Scenario,
   switch (action.type) {
     case "start":
       if (rec.phase !== "lobby") throw new RoomRefusal("wrong-phase");
-      rec.tracks = rec.mode === "compete" ? rec.teams.map((team) => startTrack(scenario, rec.seed, team)) : [startTrack(scenario, rec.seed, null)];
+      rec.tracks = rec.mode === "compete" ? playingTeams(rec).map((team) => startTrack(scenario, rec.seed, team)) : [startTrack(scenario, rec.seed, null)];
       rec.phase = rec.tracks.some((t) => t.pending.length) ? "reading" : "debrief";
       return;
     case "open":
@@ -222,11 +234,10 @@ function playDecisions(rec: RoomRecord, scenario: Scenario, track: number | unde
   }
   // The room's choice is played once everyone has seen the distribution.
   if (rec.phase !== "revealed") throw new RoomRefusal("wrong-phase");
-  const picks = rec.tracks.map((t) => (t.decision ? majority(t.decision) : null));
-  rec.tracks.forEach((t, k) => {
-    if (t.decision && (track === undefined || track === k) && picks[k] === null) throw new RoomRefusal("no-votes");
-  });
-  playAll(rec, scenario, (_d, k) => (track === undefined || track === k ? { option: picks[k]!, by: "majority" } : null));
+  // Tracks nobody voted on wait for the facilitator's pick; the others play their majority.
+  const picks = rec.tracks.map((t, k) => (t.decision && (track === undefined || track === k) ? majority(t.decision) : null));
+  if (picks.every((p) => p === null)) throw new RoomRefusal("no-votes");
+  playAll(rec, scenario, (_d, k) => (picks[k] ? { option: picks[k], by: "majority" } : null));
 }
 
 /** Plays the chosen option on each track that has one, records the decisions, and moves the room on. */

@@ -153,7 +153,8 @@ export function attachRoomHandlers(deps: SocketDeps): { broadcast(rec: RoomRecor
     on("room:peek", PeekMsg, async (msg) => {
       const rec = await store.get(msg.code);
       if (!rec) throw new RoomRefusal("no-room");
-      return { mode: rec.mode, teams: rec.teams, title: titleOf(rec) };
+      const teams = rec.mode === "compete" && rec.tracks.length ? rec.tracks.map((t) => t.team).filter((t): t is string => t !== null) : rec.teams;
+      return { mode: rec.mode, teams, title: titleOf(rec) };
     }, joins);
 
     on("join", JoinMsg, async (msg) => {

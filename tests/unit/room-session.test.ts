@@ -71,3 +71,36 @@ describe("idle rooms", () => {
     expect(await store.get("BCDEFG")).not.toBeNull();
   });
 });
+
+describe("competing teams", () => {
+  function competing() {
+    const rec = newRoom({ scenarioId: "ice-to-eskimos", mode: "compete", timerSec: 0, teams: ["Red", "Blue", "Green"], showMoves: true, locale: "en" }, "CDEFGH", "k", 7, 0);
+    joinRoom(rec, { clientKey: "r", name: "R", team: "Red", pid: "aaaaaaaaaaaa" }, 0);
+    joinRoom(rec, { clientKey: "b", name: "B", team: "Blue", pid: "bbbbbbbbbbbb" }, 0);
+    hostAct(rec, { type: "start" }, ice, 0);
+    return rec;
+  }
+
+  it("get a deal only for teams somebody joined; a late joiner goes to one of those", () => {
+    const rec = competing();
+    expect(rec.tracks.map((t) => t.team)).toEqual(["Red", "Blue"]);
+    expect(() => joinRoom(rec, { clientKey: "g", name: "G", team: "Green", pid: "cccccccccccc" }, 1)).toThrow(RoomRefusal);
+    expect(joinRoom(rec, { clientKey: "l", name: "L", team: null, pid: "dddddddddddd" }, 1).participant.team).toMatch(/^(Red|Blue)$/);
+  });
+
+  it("play the majority where a team voted; a team that did not waits for the facilitator's pick", () => {
+    const rec = competing();
+    hostAct(rec, { type: "open" }, ice, 1);
+    const red = rec.tracks[0]!.decision!;
+    castVote(rec, "aaaaaaaaaaaa", rec.round, red.options[0]!.id, 2);
+    hostAct(rec, { type: "reveal" }, ice, 3);
+    hostAct(rec, { type: "play" }, ice, 4);
+    expect(rec.tracks[0]!.decision).toBeNull();
+    expect(rec.tracks[1]!.decision).not.toBeNull();
+    expect(rec.phase).toBe("revealed");
+    expect(() => hostAct(rec, { type: "play" }, ice, 5)).toThrow(RoomRefusal); // still nobody voted in Blue
+    hostAct(rec, { type: "play", track: 1, option: rec.tracks[1]!.decision!.options[1]!.id }, ice, 6);
+    expect(rec.phase).toBe("reading");
+    expect(rec.history.map((d) => [d.team, d.by])).toEqual([["Red", "majority"], ["Blue", "facilitator"]]);
+  });
+});
