@@ -76,8 +76,7 @@ for (const f of files) {
   const engineRun = () => playOnce(s, policy, i++, rng).state.turn;
   const baseRun = () => bareWalk(s, rng);
   for (let w = 0; w < 300; w++) {
-    // warm up the JIT
-    engineRun();
+    engineRun(); // warm up the JIT
     baseRun();
   }
   const engine: number[] = [];

@@ -116,20 +116,12 @@ export function initialAccount(scenario: Scenario): AccountState {
   }
   const competitors: Record<string, CompetitorState> = {};
   for (const id in t.competitors) competitors[id] = { ...t.competitors[id]! };
-  return {
-    ...t,
-    stakeholders,
-    pairs: [...t.pairs],
-    shallow: [],
-    researched: [],
-    notebook: [],
-    forgotten: [],
-    meeting: null,
-    talk: {},
-    tasks: { ...t.tasks },
-    competitors,
-    traits: [],
-  };
+  return { ...t, ...emptyRecords(), stakeholders, pairs: [...t.pairs], tasks: { ...t.tasks }, competitors };
+}
+
+/** The lists and tables every run starts empty. */
+function emptyRecords(): Pick<AccountState, "shallow" | "researched" | "notebook" | "forgotten" | "meeting" | "talk" | "traits"> {
+  return { shallow: [], researched: [], notebook: [], forgotten: [], meeting: null, talk: {}, traits: [] };
 }
 
 function buildInitialAccount(scenario: Scenario): AccountState {
@@ -158,15 +150,9 @@ function buildInitialAccount(scenario: Scenario): AccountState {
     integration: scenario.position?.integration ?? 0,
     objections: 0,
     pricePressure: 0,
-    shallow: [],
-    researched: [],
-    notebook: [],
-    forgotten: [],
-    meeting: null,
-    talk: {},
+    ...emptyRecords(),
     tasks,
     competitors,
-    traits: [],
   };
 }
 
