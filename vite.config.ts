@@ -56,6 +56,9 @@ export default defineConfig(({ command }) => {
       chunkSizeWarningLimit: 1600,
       manifest: true,
       rollupOptions: {
+        // index.html is the game; the team-session pages are entries of their own, so their
+        // code (and socket.io-client) never loads with the game.
+        input: { index: root + "index.html", host: root + "host.html", join: root + "join.html" },
         output: {
           // Phaser changes rarely: keep it in its own cacheable chunk.
           manualChunks(id: string) {

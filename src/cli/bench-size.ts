@@ -31,7 +31,8 @@ function gz(path: string): number {
 
 function measure(outDir: string) {
   const manifest = JSON.parse(readFileSync(`${outDir}/.vite/manifest.json`, "utf8")) as Record<string, ManifestChunk>;
-  const entry = Object.entries(manifest).find(([, c]) => c.isEntry)!;
+  // The game's entry: host.html and join.html (team sessions) are entries too, but not a game visit.
+  const entry = Object.entries(manifest).find(([key, c]) => c.isEntry && key === "index.html")!;
   const first = new Set<string>();
   const visit = (key: string) => {
     const c = manifest[key];
