@@ -34,6 +34,9 @@ export class RunCore implements RuleContext, ConditionContext {
   scoring: { node: string; option?: string; better?: string } | null = null;
   /** Why the meters moved, while a competitor or an author's event acts (toasts must not credit the player). */
   cause: "competitor" | "event" | undefined;
+  /** Stakeholders whose meters moved since levels were last computed; pairs change every level, so "all". */
+  private levelsDirty: Set<string> | "all" = "all";
+  private pairsSeen = -1;
 
   /** The seed as a uint32, for per-run draws that must not move the run's RNG (the option order). */
   readonly seedState: number;
@@ -112,6 +115,7 @@ export class RunCore implements RuleContext, ConditionContext {
     const to = Math.max(0, Math.min(METER_MAX, Math.round(from + finite(delta))));
     if (to === from) return;
     st[meter] = to;
+    if (this.levelsDirty !== "all") this.levelsDirty.add(who);
     const ev: RunEvent = { type: "meter", turn: this.s.turn, who, meter, from, to };
     if (this.cause) ev.cause = this.cause;
     this.s.log.push(ev);
@@ -151,7 +155,13 @@ export class RunCore implements RuleContext, ConditionContext {
   /** Recomputes every stakeholder's level from their meters and the colleague pairs. */
   updateLevels(): void {
     const a = this.s.account;
+    // A level depends on that stakeholder's meters and on the pairs: recompute only what moved.
+    const all = this.levelsDirty === "all" || a.pairs.length !== this.pairsSeen;
+    const dirty = this.levelsDirty;
+    this.levelsDirty = new Set();
+    this.pairsSeen = a.pairs.length;
     for (const id in a.stakeholders) {
+      if (!all && !(dirty as Set<string>).has(id)) continue;
       const st = a.stakeholders[id]!;
       const level = computeLevel(st, this.scenario.cast[id]!.department, a.pairs);
       if (level === st.level) continue;

@@ -62,6 +62,21 @@ export interface Runner {
   gateOpen(stageId: string): boolean;
 }
 
+const chanceCache = new WeakMap<Scenario, { who: string; need: string; chance: number }[]>();
+
+/** The needs a stakeholder holds only by chance, in cast order (drawn once per run, in this order). */
+function chanceNeeds(scenario: Scenario): { who: string; need: string; chance: number }[] {
+  let list = chanceCache.get(scenario);
+  if (!list) {
+    list = [];
+    for (const [who, c] of Object.entries(scenario.cast)) {
+      for (const [need, n] of Object.entries(c.needs ?? {})) if (n.chance !== undefined && n.chance < 1) list.push({ who, need, chance: n.chance });
+    }
+    chanceCache.set(scenario, list);
+  }
+  return list;
+}
+
 const offeredCache = new WeakMap<Option, OfferedOption>();
 
 /** An option as offered: built once per option (it depends on nothing else) and frozen, since every host sees the same object. */
@@ -169,10 +184,8 @@ class RunnerImpl implements Runner {
   /** The run's own draw (which needs each stakeholder holds, the setup's random events), then the start node. */
   begin(): void {
     const core = this.core;
-    for (const [id, who] of Object.entries(this.scenario.cast)) {
-      for (const [need, n] of Object.entries(who.needs ?? {})) {
-        if (n.chance !== undefined && n.chance < 1 && core.random() >= n.chance) delete this.s.account.stakeholders[id]!.needs[need];
-      }
+    for (const { who, need, chance } of chanceNeeds(this.scenario)) {
+      if (core.random() >= chance) delete this.s.account.stakeholders[who]!.needs[need];
     }
     const flow: Flow = { goto: undefined, ended: false };
     if (this.scenario.setup) {
@@ -252,7 +265,7 @@ class RunnerImpl implements Runner {
     }
     const pairsBefore = a.pairs.length;
     applyMove(this.core, option);
-    for (const colleague of a.pairs.slice(pairsBefore)) s.log.push({ type: "pair", turn: s.turn, colleague });
+    for (let i = pairsBefore; i < a.pairs.length; i++) s.log.push({ type: "pair", turn: s.turn, colleague: a.pairs[i]! });
     listeningTurn(this.core, option);
 
     const flow: Flow = { goto: undefined, ended: false };
