@@ -1,6 +1,7 @@
 /** Entry: build the store, the DOM mirror and sound, read the URL, start the game. */
 import { createAppStore, memoryStorage } from "./store/index.ts";
 import { createMirror } from "./a11y/mirror.ts";
+import { showLiveNotices } from "./ui/toast.ts";
 import { createSound } from "./audio/sound.ts";
 import { isLocale } from "./content/i18n.ts";
 import { startGame } from "./game/config.ts";
@@ -36,6 +37,8 @@ const seed = params.get("seed");
 if (seed) launch.seed = seed.slice(0, 64);
 const scenario = params.get("scenario");
 if (scenario) launch.scenario = scenario.slice(0, 64);
+const mode = params.get("mode");
+if (mode === "assessment" || mode === "practice") launch.mode = mode;
 
 const syncLang = () => {
   document.documentElement.lang = store.getState().settings.locale;
@@ -44,6 +47,7 @@ syncLang();
 store.subscribe(syncLang);
 
 const mirror = createMirror(document.getElementById("a11y-live")!);
+showLiveNotices(store, document.body);
 const sound = createSound(store);
 performance.mark("app:sound");
 // Browsers allow audio only after a gesture: the first key or tap starts the music.

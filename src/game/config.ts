@@ -7,6 +7,7 @@ import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services } from "./services.ts";
 import { chooseRenderScale, setRenderScale } from "./renderScale.ts";
+import { installErrorBoundary, recoverToTitle } from "./errorBoundary.ts";
 
 /** What each scene would draw this frame, in render order (see renderGate.ts). */
 function drawnScenes(game: Phaser.Game): DrawnScene[] {
@@ -46,6 +47,15 @@ export class DealcraftGame extends Phaser.Game {
       super.step(time, delta);
       return;
     }
+    try {
+      this.gatedStep(time, delta);
+    } catch (e) {
+      // The error boundary of every scene: back to the title with a notice, not a frozen canvas.
+      recoverToTitle(this, e);
+    }
+  }
+
+  private gatedStep(time: number, delta: number): void {
     const events = this.events;
     events.emit("prestep", time, delta);
     events.emit("step", time, delta);
@@ -69,7 +79,7 @@ export class DealcraftGame extends Phaser.Game {
 export function startGame(parent: HTMLElement, services: Services): DealcraftGame {
   const k = chooseRenderScale(window.devicePixelRatio || 1, parent.clientWidth || window.innerWidth, parent.clientHeight || window.innerHeight);
   setRenderScale(k); // before the scenes are built: their cameras zoom by it
-  return new DealcraftGame({
+  const game = new DealcraftGame({
     type: Phaser.AUTO,
     parent,
     width: WIDTH * k,
@@ -99,4 +109,6 @@ export function startGame(parent: HTMLElement, services: Services): DealcraftGam
       preBoot: (g) => g.registry.set("services", services),
     },
   });
+  installErrorBoundary(game);
+  return game;
 }

@@ -21,6 +21,8 @@ export interface Services {
 export interface LaunchOptions {
   seed?: string;
   scenario?: string;
+  /** `?mode=assessment`: the run that counts as a record (an LMS package sets it). */
+  mode?: "practice" | "assessment";
 }
 
 export const DEFAULT_SCENARIO_ID = "first-meetings";
@@ -88,4 +90,15 @@ export function ensurePlayScenes(game: Phaser.Game): Promise<void> {
   });
   playScenes.catch(() => (playScenes = null)); // a failed download can be retried
   return playScenes;
+}
+
+let progressScene: Promise<void> | null = null;
+
+/** Loads the progress screen (and its CSV library) in its own chunk, on first use. */
+export function ensureProgressScene(game: Phaser.Game): Promise<void> {
+  progressScene ??= import("./scenes/Progress.ts").then((m) => {
+    if (!game.scene.getScene("Progress")) game.scene.add("Progress", m.Progress, false);
+  });
+  progressScene.catch(() => (progressScene = null));
+  return progressScene;
 }

@@ -1,7 +1,10 @@
 import { Phaser } from "../phaser.ts";
-import { ensurePlayScenes, services, type Services } from "../services.ts";
+import { ensureCatalogue, ensurePlayScenes, findScenario, services, type Services } from "../services.ts";
+import { openRunOf, type SavedRun } from "../../store/index.ts";
 import { sceneConfig } from "../renderScale.ts";
-import { t, type StringKey } from "../../content/i18n.ts";
+import { localize, t, type StringKey } from "../../content/i18n.ts";
+import { addText } from "../../ui/text.ts";
+import { COLORS, WIDTH } from "../../ui/theme.ts";
 import { type Locale } from "../../engine/vocabulary.ts";
 import { Menu, type MenuItem, type MenuLayout } from "../../ui/menu.ts";
 
@@ -88,5 +91,58 @@ export abstract class BaseScene extends Phaser.Scene {
         this.scene.start("Title"); // the title shows notices
       },
     );
+  }
+
+  /**
+   * Plays a scenario: straight in when no run of it is in progress, else asks first
+   * whether to continue it or start over (so a saved run is never replaced unasked).
+   * `back` redraws the caller's screen if the player steps back from the question.
+   */
+  protected playScenario(scenarioId: string, back: () => void): void {
+    const saved = openRunOf(this.svc.store.getState().runs, scenarioId);
+    if (!saved) {
+      this.startPlay("Meeting", { scenarioId });
+      return;
+    }
+    this.askContinue(saved, back);
+  }
+
+  /** Resumes the saved run of a scenario; a run whose scenario is gone is explained on the title instead. */
+  protected resumeRun(scenarioId: string): void {
+    void ensureCatalogue(this.svc).then(() => {
+      if (!this.sys.isActive()) return;
+      const store = this.svc.store.getState();
+      if (!findScenario(this.svc, scenarioId)) {
+        const title = localize(store.runs[scenarioId]?.title, this.locale) || scenarioId;
+        store.notify({ key: "notice.run-orphaned", vars: { scenario: title } });
+        this.scene.start("Title");
+        return;
+      }
+      store.selectRun(scenarioId);
+      this.startPlay("Meeting", { scenarioId, resume: true });
+    });
+  }
+
+  private askContinue(saved: SavedRun, back: () => void): void {
+    this.clear();
+    const name = localize(saved.title, this.locale) || saved.scenarioId;
+    const when = saved.savedAt ? new Intl.DateTimeFormat(this.locale, { dateStyle: "medium", timeStyle: "short" }).format(saved.savedAt) : "—";
+    const state = (saved.snapshot as { state?: { turn?: unknown } }).state;
+    const detail = this.t("resume.detail", { date: when, turn: typeof state?.turn === "number" ? state.turn : "—" });
+    addText(this, WIDTH / 2, 200, this.t("resume.heading", { scenario: name }), { size: 32, bold: true, color: COLORS.accent, width: 1000, align: "center" }).setOrigin(0.5, 0);
+    addText(this, WIDTH / 2, 270, detail, { size: 22, color: COLORS.textDim, width: 1000, align: "center" }).setOrigin(0.5, 0);
+    const items = [
+      { label: this.t("resume.continue"), onSelect: () => this.resumeRun(saved.scenarioId) },
+      {
+        label: this.t("resume.restart"),
+        onSelect: () => {
+          this.svc.store.getState().clearRun(saved.scenarioId);
+          this.startPlay("Meeting", { scenarioId: saved.scenarioId });
+        },
+      },
+      { label: this.t("resume.back"), onSelect: back },
+    ];
+    this.menu(items, { x: WIDTH / 2 - 300, y: 340, width: 600, gap: 10, size: 24, numbered: true }).focus(0);
+    this.svc.mirror.show({ heading: this.t("resume.heading", { scenario: name }), lines: [detail, ...items.map((it, i) => `${i + 1}. ${it.label}`)] });
   }
 }

@@ -197,7 +197,7 @@ export class Meeting extends BaseScene {
     const accountChanged = this.lastEvents.some((e) => e.type !== "enter");
     if (this.runner.status === "ended") {
       const st = this.runner.state;
-      this.svc.store.getState().recordResult(this.scenario.meta.id, st.score.total, st.ending!);
+      this.svc.store.getState().recordAttempt({ scenarioId: this.scenario.meta.id, title: this.scenario.meta.title, mode: this.svc.launch.mode, ...st.score, ending: st.ending!, seed: this.runner.seed });
       const outcome = this.scenario.endings[st.ending!]!.outcome;
       this.svc.sound.play(outcome === "won" || outcome === "strategic-partner" ? "win" : "lose");
       const data: DebriefData = { scenarioId: this.scenario.meta.id, snapshot: saveRun(this.runner) };
