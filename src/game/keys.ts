@@ -7,4 +7,5 @@ export const SceneKey = {
   Debrief: "Debrief",
   Settings: "Settings",
   AccountMap: "AccountMap",
+  Progress: "Progress",
 } as const;
