@@ -23,6 +23,8 @@ export interface LaunchOptions {
   scenario?: string;
   /** `?mode=assessment`: the run that counts as a record (an LMS package sets it). */
   mode?: "practice" | "assessment";
+  /** An LMS restored this scenario's run: continue it without asking. */
+  resume?: boolean;
 }
 
 export const DEFAULT_SCENARIO_ID = "first-meetings";

@@ -6,7 +6,7 @@ import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import { Phaser } from "../phaser.ts";
-import { isOpen, type AppState, type SavedRun } from "../../store/index.ts";
+import { isOpen, openRunOf, type AppState, type SavedRun } from "../../store/index.ts";
 
 /** The run to offer as "Continue": the current one if still open, else the last saved of those open. */
 function latestOpenRun(s: Pick<AppState, "run" | "runs">): SavedRun | undefined {
@@ -64,7 +64,9 @@ export class Title extends BaseScene {
         if (!id || !this.sys.isActive()) return;
         delete launch.scenario;
         // A link to a scenario with a run in progress asks before replacing it.
-        if (findScenario(this.svc, id)) this.playScenario(id, () => this.draw());
+        if (!findScenario(this.svc, id)) return;
+        if (launch.resume && openRunOf(this.svc.store.getState().runs, id)) this.resumeRun(id);
+        else this.playScenario(id, () => this.draw());
       });
       // Saved runs of scenarios that are gone can only be cleared: show them once that is known.
       void catalogue.then(() => {
