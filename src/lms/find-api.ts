@@ -44,7 +44,7 @@ function climb(start: Window | null, name: "API" | "API_1484_11"): unknown {
   for (let i = 0; win && i <= MAX_PARENTS; i++) {
     const api = read(win, name);
     if (api) return api;
-    let parent: Window | null = null;
+    let parent: Window | null;
     try {
       parent = win.parent;
     } catch {

@@ -53,10 +53,9 @@ export async function startLms(svc: Services, params: URLSearchParams): Promise<
 
   const xcfg = xapiConfigFrom(params, location.href, anonymousId, mastery);
   let xapi: XapiReporter | null = null;
-  let queue: StatementQueue | null = null;
   if (xcfg) {
     const lrs = new XAPI({ endpoint: xcfg.endpoint, ...(xcfg.auth ? { auth: xcfg.auth } : {}), adapter: "fetch" });
-    queue = new StatementQueue(localStorage, async (st) => {
+    const q = new StatementQueue(localStorage, async (st) => {
       try {
         await lrs.sendStatement({ statement: st as never });
       } catch (e) {
@@ -64,7 +63,6 @@ export async function startLms(svc: Services, params: URLSearchParams): Promise<
         if ((e as { response?: { status?: number } })?.response?.status !== 409) throw e;
       }
     });
-    const q = queue;
     xapi = new XapiReporter(xcfg, (s) => q.add(s));
     window.addEventListener("online", () => q.wake());
     void q.flush(); // what an earlier page left unsent

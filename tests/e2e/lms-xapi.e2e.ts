@@ -100,12 +100,12 @@ describe("xAPI statements to an LRS", () => {
     const beforeOutage = lrs.statements.size;
 
     lrs.offline = true;
-    m = await playUntil(page, m, (turn) => turn >= 4);
+    await playUntil(page, m, (turn) => turn >= 4);
     expect(await queued(page)).toBeGreaterThanOrEqual(2); // the two decisions wait in local storage
     expect(lrs.statements.size).toBe(beforeOutage);
     await page.reload(); // mid-run, with statements unsent
 
-    m = await waitForHeading(page, /is in progress$/);
+    await waitForHeading(page, /is in progress$/);
     lrs.offline = false;
     m = await press(page, "1"); // Continue
     m = await playUntil(page, m, (_turn, mm) => mm.heading === "Debrief");
