@@ -39,7 +39,8 @@ if (seed) launch.seed = seed.slice(0, 64);
 const scenario = params.get("scenario");
 if (scenario) launch.scenario = scenario.slice(0, 64);
 const mode = params.get("mode");
-if (mode === "assessment" || mode === "practice") launch.mode = mode;
+if (mode === "practice" || mode === "assessment") launch.mode = mode;
+else if (mode !== null) store.getState().notify({ key: "notice.unknown-mode", vars: { mode: mode.slice(0, 20) } });
 
 const syncLang = () => {
   document.documentElement.lang = store.getState().settings.locale;

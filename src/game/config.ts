@@ -1,5 +1,4 @@
-import { Phaser } from "./phaser.ts";
-import { Preloader } from "./scenes/Preloader.ts";
+import { Phaser } from "../phaser/index.ts";
 import { Title } from "./scenes/Title.ts";
 import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
 import { Settings } from "./scenes/Settings.ts";
@@ -102,9 +101,9 @@ export function startGame(parent: HTMLElement, services: Services): DealcraftGam
     },
     banner: false,
     input: { keyboard: true, mouse: true, touch: true, gamepad: false },
-    // The first scene starts itself: the title, unless it has files to wait for (no extra frame for a boot scene).
+    // The first scene starts itself: the title (no boot scene, no extra frame before it).
     // The meeting, map and debrief are added once their chunk loads (ensurePlayScenes).
-    scene: [Preloader.hasWork() ? Preloader : Title, Preloader.hasWork() ? Title : Preloader, ScenarioSelect, Settings],
+    scene: [Title, ScenarioSelect, Settings],
     callbacks: {
       preBoot: (g) => g.registry.set("services", services),
     },

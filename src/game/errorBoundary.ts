@@ -5,7 +5,7 @@
  * of leaving a frozen or blank canvas. Repeated failures in a short time mean the title
  * itself is failing: then a plain page message offers a reload.
  */
-import type { Phaser } from "./phaser.ts";
+import type { Phaser } from "../phaser/index.ts";
 import type { Services } from "./services.ts";
 import { t, type StringKey } from "../content/i18n.ts";
 

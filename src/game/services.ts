@@ -1,4 +1,4 @@
-import type { Phaser } from "./phaser.ts";
+import type { Phaser } from "../phaser/index.ts";
 import type { AppStore } from "../store/index.ts";
 import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
@@ -21,7 +21,7 @@ export interface Services {
 export interface LaunchOptions {
   seed?: string;
   scenario?: string;
-  /** `?mode=assessment`: the run that counts as a record (an LMS package sets it). */
+  /** `?mode=assessment` or `?mode=practice`: a facilitator fixes the mode for every run. */
   mode?: "practice" | "assessment";
   /** An LMS restored this scenario's run: continue it without asking. */
   resume?: boolean;

@@ -3,9 +3,11 @@
  * move kind, the points it moved and the principle behind them), each stage reached, and
  * the ending with the scorecard. Read from the engine's event log, so every front end
  * (the game, a headless run in a test) produces the same reports.
- * TODO(session): once src/session/ lands, subscribe to its step events instead of the log.
+ * (The game's run session also emits step events, but only inside the meeting scene; the
+ * log, rebuilt from each autosave, reaches this code without a hook in the scene.)
  */
-import { PRINCIPLES, scoreSheet, type Runner, type RunEvent } from "../engine/runner.ts";
+import type { Runner, RunEvent } from "../engine/runner.ts";
+import { PRINCIPLES } from "../engine/scorecard.ts";
 import type { Scenario } from "../engine/loader.ts";
 import { COMPETENCIES, type Competency, type Outcome } from "../engine/vocabulary.ts";
 import type { Locale } from "../engine/vocabulary.ts";
@@ -83,7 +85,7 @@ export class RunFeed {
   }
 
   /** Reports what happened since the last call. */
-  update(runner: Pick<Runner, "state" | "status">): void {
+  update(runner: Pick<Runner, "state" | "status" | "score">): void {
     const log = runner.state.log;
     for (; this.seen < log.length; this.seen++) {
       const e = log[this.seen]!;
@@ -98,7 +100,7 @@ export class RunFeed {
         this.listener.onStage?.({ from: e.from, to: e.to, position: stages.indexOf(e.to) + 1, of: stages.length });
       } else if (e.type === "ended") {
         this.flush();
-        const sheet = scoreSheet(runner.state.points);
+        const sheet = runner.score;
         this.listener.onEnded?.({ ending: e.ending, outcome: e.outcome, total: sheet.total, competencies: { ...sheet.competencies } });
       }
     }

@@ -30,7 +30,7 @@ export interface ProgressSlice {
   attempts: Attempt[];
   /** @deprecated use recordAttempt, which also keeps the attempt in the history. */
   recordResult(scenarioId: string, total: number, ending: string): void;
-  /** A finished run: into the history, and into the scenario's best / last / plays. */
+  /** A finished run: into the history, and (an assessment) into the scenario's best / last / plays. */
   recordAttempt(input: AttemptInput): Attempt;
   /** Adds attempts from another device (a CSV import), skipping those already here. Returns how many were new. */
   mergeAttempts(incoming: readonly Attempt[]): number;
@@ -123,9 +123,10 @@ export const progressSlice: StateCreator<AppState, [], [], ProgressSlice> = (set
   recordAttempt: (input) => {
     const checked = checkAttempt({ ...input, mode: input.mode ?? "practice", at: input.at ?? new Date().toISOString(), seed: String(input.seed) });
     if (typeof checked === "string") throw new Error(`recordAttempt: bad ${checked}`);
+    // Every run is in the history; only an assessment counts as the scenario's record (best score, plays).
     set((s) => ({
       attempts: [...s.attempts, checked].slice(-MAX_ATTEMPTS),
-      progress: withResult(s.progress, checked.scenarioId, checked.total, checked.ending),
+      ...(checked.mode === "assessment" ? { progress: withResult(s.progress, checked.scenarioId, checked.total, checked.ending) } : {}),
     }));
     return checked;
   },

@@ -23,8 +23,9 @@ export interface RunSlice {
 
 /** True while the saved run can still be played on (not ended, not stuck). */
 export function isOpen(run: SavedRun | null | undefined): run is SavedRun {
+  // Snapshots before version 3 held the whole state, with its status; newer saves say `ended`.
   const status = (run?.snapshot as { state?: { status?: unknown } } | undefined)?.state?.status;
-  return !!run && status !== "ended" && status !== "stuck";
+  return !!run && !run.ended && status !== "ended" && status !== "stuck";
 }
 
 /** The saved run of a scenario, if there is one in progress. */
@@ -43,8 +44,11 @@ export function checkRun(v: unknown): SavedRun | string {
   const snap = v.snapshot;
   if (!isRecord(snap) || snap.format !== SAVE_FORMAT) return "snapshot.format";
   if (!isNum(snap.version)) return "snapshot.version";
-  if (!isRecord(snap.state) || typeof snap.state.status !== "string") return "snapshot.state.status";
+  // Version 3 snapshots are the seed and the inputs; older ones held the state.
+  if (!Array.isArray(snap.inputs) && !(isRecord(snap.state) && typeof snap.state.status === "string")) return "snapshot.inputs";
   const run: SavedRun = { scenarioId: v.scenarioId, snapshot: snap as unknown as SavedRun["snapshot"] };
+  if (v.mode === "practice" || v.mode === "assessment") run.mode = v.mode;
+  if (v.ended === true) run.ended = true;
   const title = cleanTitle(v.title);
   if (title) run.title = title;
   if (isNum(v.savedAt)) run.savedAt = v.savedAt;

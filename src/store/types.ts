@@ -58,6 +58,10 @@ export interface Attempt {
 /** The run in progress, autosaved after every step so a reload loses nothing. */
 export interface SavedRun {
   scenarioId: string;
+  /** Practice or assessment: a resumed run keeps its mode. */
+  mode?: Mode;
+  /** The run has reached its ending (nothing to continue). */
+  ended?: boolean;
   /** The scenario's title, so the title screen can offer "Continue" before any scenario loads. */
   title?: LocalizedText;
   snapshot: RunSnapshot;

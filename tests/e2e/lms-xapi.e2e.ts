@@ -75,8 +75,9 @@ afterAll(async () => {
 
 const runState = (page: Page) =>
   page.evaluate(() => {
-    const run = (window as unknown as { dealcraft: { store: { getState(): { run: { snapshot: { state: { turn: number; log: { type: string; option?: string }[] } } } | null } } } }).dealcraft.store.getState().run;
-    return { turn: run?.snapshot.state.turn ?? 0, chosen: (run?.snapshot.state.log ?? []).filter((e) => e.type === "choice").map((e) => e.option!) };
+    const run = (window as unknown as { dealcraft: { store: { getState(): { run: { snapshot: { inputs: { choose?: string }[] } } | null } } } }).dealcraft.store.getState().run;
+    const chosen = (run?.snapshot.inputs ?? []).filter((i) => i.choose !== undefined).map((i) => i.choose!);
+    return { turn: chosen.length, chosen };
   });
 const queued = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem("dealcraft:xapi-queue") ?? "[]").length as number);
 

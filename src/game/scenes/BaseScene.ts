@@ -1,4 +1,4 @@
-import { Phaser } from "../phaser.ts";
+import { Phaser } from "../../phaser/index.ts";
 import { ensureCatalogue, ensurePlayScenes, findScenario, services, type Services } from "../services.ts";
 import { openRunOf, type SavedRun } from "../../store/index.ts";
 import { sceneConfig } from "../renderScale.ts";
@@ -7,6 +7,13 @@ import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import { type Locale } from "../../engine/vocabulary.ts";
 import { Menu, type MenuItem, type MenuLayout } from "../../ui/menu.ts";
+
+/** Decisions recorded in a saved run: the choices among its inputs (version 3), or its turn (older saves). */
+function decisionsIn(snapshot: unknown): number | undefined {
+  const s = snapshot as { inputs?: unknown; state?: { turn?: unknown } };
+  if (Array.isArray(s.inputs)) return s.inputs.filter((i) => typeof i === "object" && i !== null && "choose" in i).length;
+  return typeof s.state?.turn === "number" ? s.state.turn : undefined;
+}
 
 /** Shared helpers for scenes: services, the locale, UI strings, and a re-draw on language change. */
 export abstract class BaseScene extends Phaser.Scene {
@@ -98,13 +105,13 @@ export abstract class BaseScene extends Phaser.Scene {
    * whether to continue it or start over (so a saved run is never replaced unasked).
    * `back` redraws the caller's screen if the player steps back from the question.
    */
-  protected playScenario(scenarioId: string, back: () => void): void {
+  protected playScenario(scenarioId: string, back: () => void, startNew: () => void = () => this.startPlay("Meeting", { scenarioId, mode: this.svc.launch.mode ?? "practice" })): void {
     const saved = openRunOf(this.svc.store.getState().runs, scenarioId);
     if (!saved) {
-      this.startPlay("Meeting", { scenarioId });
+      startNew();
       return;
     }
-    this.askContinue(saved, back);
+    this.askContinue(saved, back, startNew);
   }
 
   /** Resumes the saved run of a scenario; a run whose scenario is gone is explained on the title instead. */
@@ -123,12 +130,11 @@ export abstract class BaseScene extends Phaser.Scene {
     });
   }
 
-  private askContinue(saved: SavedRun, back: () => void): void {
+  private askContinue(saved: SavedRun, back: () => void, startNew: () => void): void {
     this.clear();
     const name = localize(saved.title, this.locale) || saved.scenarioId;
     const when = saved.savedAt ? new Intl.DateTimeFormat(this.locale, { dateStyle: "medium", timeStyle: "short" }).format(saved.savedAt) : "—";
-    const state = (saved.snapshot as { state?: { turn?: unknown } }).state;
-    const detail = this.t("resume.detail", { date: when, turn: typeof state?.turn === "number" ? state.turn : "—" });
+    const detail = this.t("resume.detail", { date: when, turn: decisionsIn(saved.snapshot) ?? "—" });
     addText(this, WIDTH / 2, 200, this.t("resume.heading", { scenario: name }), { size: 32, bold: true, color: COLORS.accent, width: 1000, align: "center" }).setOrigin(0.5, 0);
     addText(this, WIDTH / 2, 270, detail, { size: 22, color: COLORS.textDim, width: 1000, align: "center" }).setOrigin(0.5, 0);
     const items = [
@@ -137,7 +143,7 @@ export abstract class BaseScene extends Phaser.Scene {
         label: this.t("resume.restart"),
         onSelect: () => {
           this.svc.store.getState().clearRun(saved.scenarioId);
-          this.startPlay("Meeting", { scenarioId: saved.scenarioId });
+          startNew();
         },
       },
       { label: this.t("resume.back"), onSelect: back },

@@ -8,7 +8,7 @@ import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
 import type { Attempt } from "../../store/index.ts";
-import type { Phaser } from "../phaser.ts";
+import type { Phaser } from "../../phaser/index.ts";
 import { libraryEntry, recommendedOrder, trainsNext, trends, weakestSkill, type LibraryEntry } from "../../progress/analysis.ts";
 import { exportHistory, importHistory } from "../../progress/files.ts";
 

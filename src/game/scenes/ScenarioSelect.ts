@@ -27,6 +27,23 @@ export class ScenarioSelect extends BaseScene {
     }
   }
 
+  /** Practice or assessment: the card offers both (a facilitator can fix one with ?mode=). */
+  private chooseMode(scenarioId: string, title: string): void {
+    this.clear();
+    addText(this, 60, 40, this.t("mode.heading", { title }), { size: 32, bold: true, color: COLORS.accent, width: WIDTH - 120 });
+    const items: MenuItem[] = (["practice", "assessment"] as const).map((mode) => ({
+      label: this.t(`mode.${mode}`),
+      detail: this.t(`mode.${mode}-detail`),
+      onSelect: () => {
+        this.svc.sound.play("confirm");
+        this.startPlay(SceneKey.Meeting, { scenarioId, mode });
+      },
+    }));
+    items.push({ label: this.t("mode.back"), onSelect: () => this.draw() });
+    this.menu(items, { x: 60, y: 120, width: WIDTH - 120, gap: 14, size: 26, numbered: true });
+    this.svc.mirror.show({ heading: this.t("mode.heading", { title }), lines: items.map((it, i) => `${i + 1}. ${it.label}${it.detail ? " — " + it.detail : ""}`) });
+  }
+
   private draw(): void {
     this.clear();
     addText(this, 60, 40, this.t("select.heading"), { size: 36, bold: true, color: COLORS.accent });
@@ -54,7 +71,12 @@ export class ScenarioSelect extends BaseScene {
         detail: `${facts}\n${localize(m.summary, this.locale)}`,
         onSelect: () => {
           this.svc.sound.play("confirm");
-          this.playScenario(m.id, () => this.draw());
+          // A run in progress is offered first; a new run asks for the mode (unless the link fixed it).
+          this.playScenario(m.id, () => this.draw(), () => {
+            const fixed = this.svc.launch.mode;
+            if (fixed) this.startPlay(SceneKey.Meeting, { scenarioId: m.id, mode: fixed });
+            else this.chooseMode(m.id, localize(m.title, this.locale));
+          });
         },
       });
     }

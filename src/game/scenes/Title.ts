@@ -5,7 +5,7 @@ import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
-import { Phaser } from "../phaser.ts";
+import { Phaser } from "../../phaser/index.ts";
 import { isOpen, openRunOf, type AppState, type SavedRun } from "../../store/index.ts";
 
 /** The run to offer as "Continue": the current one if still open, else the last saved of those open. */
