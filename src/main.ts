@@ -6,7 +6,7 @@ import { createSound } from "./audio/sound.ts";
 import { isLocale } from "./content/i18n.ts";
 import { startGame, type DealcraftGame } from "./game/config.ts";
 import { isLmsLaunch } from "./lms/detect.ts";
-import type { LaunchOptions, Services } from "./game/services.ts";
+import type { LaunchOptions, SharedServices } from "./game/services.ts";
 import faviconUrl from "../assets/favicon.svg?url";
 
 performance.mark("app:start");
@@ -54,7 +54,7 @@ const sound = createSound(store);
 performance.mark("app:sound");
 // Browsers allow audio only after a gesture: the first key or tap starts the music.
 for (const type of ["keydown", "pointerdown"] as const) window.addEventListener(type, () => sound.startMusic(), { once: true });
-const svc: Services = { store, mirror, sound, catalogue: null, launch };
+const svc: SharedServices = { store, mirror, sound, catalogue: null, launch };
 
 /** Starts the game; the rest of main.ts needs the game object. */
 function boot(): DealcraftGame {

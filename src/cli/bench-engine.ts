@@ -75,7 +75,10 @@ for (const f of files) {
   let i = 0;
   const engineRun = () => playOnce(s, policy, i++, rng).state.turn;
   const baseRun = () => bareWalk(s, rng);
-  for (let w = 0; w < 300; w++) engineRun(), baseRun(); // warm up the JIT
+  for (let w = 0; w < 300; w++) {
+    engineRun(); // warm up the JIT
+    baseRun();
+  }
   const engine: number[] = [];
   const decisions: number[] = [];
   const base: number[] = [];

@@ -4,7 +4,8 @@ import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
 import { Settings } from "./scenes/Settings.ts";
 import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
-import type { Services } from "./services.ts";
+import type { Services, SharedServices } from "./services.ts";
+import { ensurePlayScenes, ensureProgressScene } from "./playScenes.ts";
 import { chooseRenderScale, setRenderScale } from "./renderScale.ts";
 import { installErrorBoundary, recoverToTitle } from "./errorBoundary.ts";
 
@@ -75,10 +76,17 @@ export class DealcraftGame extends Phaser.Game {
 }
 
 /** Starts the game in `parent` with the shared services. 16:9 design size, letterboxed to any window. */
-export function startGame(parent: HTMLElement, services: Services): DealcraftGame {
+export function startGame(parent: HTMLElement, shared: SharedServices): DealcraftGame {
+  let game: DealcraftGame | null = null;
+  const notYet = () => Promise.reject(new Error("the game has not started"));
+  const services: Services = {
+    ...shared,
+    loadPlayScenes: () => (game ? ensurePlayScenes(game) : notYet()),
+    loadProgressScene: () => (game ? ensureProgressScene(game) : notYet()),
+  };
   const k = chooseRenderScale(window.devicePixelRatio || 1, parent.clientWidth || window.innerWidth, parent.clientHeight || window.innerHeight);
   setRenderScale(k); // before the scenes are built: their cameras zoom by it
-  const game = new DealcraftGame({
+  game = new DealcraftGame({
     type: Phaser.AUTO,
     parent,
     width: WIDTH * k,

@@ -3,8 +3,6 @@ import type { AppStore } from "../store/index.ts";
 import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
 import type { CatalogueEntry } from "../content/catalogue.ts";
-import type { Scenario } from "../engine/loader.ts";
-import { deepFreeze } from "../engine/freeze.ts";
 
 /** What the scenes share, built once in main.ts and kept in the game registry. */
 export interface Services {
@@ -15,6 +13,10 @@ export interface Services {
   catalogue: CatalogueEntry[] | null;
   catalogueLoading?: Promise<CatalogueEntry[]>;
   launch: LaunchOptions;
+  /** Loads the scenes of a run (meeting, map, debrief) in their chunk, once; set up by config.ts. */
+  loadPlayScenes(): Promise<void>;
+  /** Loads the progress screen in its chunk, once; set up by config.ts. */
+  loadProgressScene(): Promise<void>;
 }
 
 /** Options from the page URL: `?lang=en&seed=42&scenario=first-meetings`. */
@@ -27,80 +29,13 @@ export interface LaunchOptions {
   resume?: boolean;
 }
 
+/** What main.ts builds; the game's config adds the scene loaders. */
+export type SharedServices = Omit<Services, "loadPlayScenes" | "loadProgressScene">;
+
 export const DEFAULT_SCENARIO_ID = "first-meetings";
 
+/** The shared services, found through the game's registry (a locator, and nothing more). */
 export function services(scene: Phaser.Scene): Services {
   return scene.registry.get("services") as Services;
 }
 
-/**
- * Loads the scenario catalogue once, on first need. The schema validator (zod) and the
- * scenario files come with it in a separate chunk, so the title shows before they load.
- */
-export function ensureCatalogue(svc: Services): Promise<CatalogueEntry[]> {
-  if (svc.catalogue) return Promise.resolve(svc.catalogue);
-  svc.catalogueLoading ??= loadInWorker()
-    .catch(() => import("../content/catalogue.ts").then((m) => m.loadCatalogue(DEFAULT_SCENARIO_ID)))
-    .then((entries) => (svc.catalogue = entries.map(freezeEntry)));
-  return svc.catalogueLoading;
-}
-
-/** Validation runs in a worker (no main-thread long task); where workers fail, on the main thread. */
-function loadInWorker(): Promise<CatalogueEntry[]> {
-  return new Promise((resolve, reject) => {
-    if (typeof Worker === "undefined") return reject(new Error("no workers"));
-    const worker = new Worker(new URL("../content/catalogue.worker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = (ev: MessageEvent<CatalogueEntry[]>) => {
-      worker.terminate();
-      resolve(ev.data);
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(e);
-    };
-    worker.postMessage({ defaultId: DEFAULT_SCENARIO_ID });
-  });
-}
-
-/** A scenario that crossed from the worker is a fresh copy: freeze it again. */
-function freezeEntry(e: CatalogueEntry): CatalogueEntry {
-  if (e.ok) deepFreeze(e.scenario);
-  return e;
-}
-
-/** A loaded scenario by id, if the catalogue has it. */
-export function findScenario(svc: Services, id: string): Scenario | undefined {
-  const e = svc.catalogue?.find((x) => x.ok && x.scenario.meta.id === id);
-  return e && e.ok ? e.scenario : undefined;
-}
-
-let playScenes: Promise<void> | null = null;
-
-/**
- * Loads the meeting, account map and debrief scenes (and the engine) in their own chunk,
- * once, and adds them to the game. Called behind the title; awaited before starting a run.
- */
-export function ensurePlayScenes(game: Phaser.Game): Promise<void> {
-  playScenes ??= import("./scenes/play.ts").then((m) => {
-    for (const [key, scene] of [
-      ["Meeting", m.Meeting],
-      ["AccountMap", m.AccountMap],
-      ["Debrief", m.Debrief],
-    ] as const) {
-      if (!game.scene.getScene(key)) game.scene.add(key, scene, false);
-    }
-  });
-  playScenes.catch(() => (playScenes = null)); // a failed download can be retried
-  return playScenes;
-}
-
-let progressScene: Promise<void> | null = null;
-
-/** Loads the progress screen (and its CSV library) in its own chunk, on first use. */
-export function ensureProgressScene(game: Phaser.Game): Promise<void> {
-  progressScene ??= import("./scenes/Progress.ts").then((m) => {
-    if (!game.scene.getScene("Progress")) game.scene.add("Progress", m.Progress, false);
-  });
-  progressScene.catch(() => (progressScene = null));
-  return progressScene;
-}

@@ -6,7 +6,8 @@
  */
 import XAPI from "@xapi/xapi";
 import type { AppStore } from "../store/index.ts";
-import { ensureCatalogue, findScenario, type Services } from "../game/services.ts";
+import { ensureCatalogue, findScenario } from "../game/catalogueService.ts";
+import type { SharedServices } from "../game/services.ts";
 import { restoreRun } from "../engine/save.ts";
 import { saveRun } from "../engine/snapshot.ts";
 import type { Scenario } from "../engine/loader.ts";
@@ -41,7 +42,7 @@ function anonymousId(): string {
 }
 
 /** Connects to the LMS/LRS before the game starts, so a suspended run is in the store when the title looks for it. */
-export async function startLms(svc: Services, params: URLSearchParams): Promise<void> {
+export async function startLms(svc: SharedServices, params: URLSearchParams): Promise<void> {
   const store: AppStore = svc.store;
   const m = Number(params.get("mastery"));
   const mastery = Number.isFinite(m) && params.has("mastery") ? Math.min(100, Math.max(0, m)) : DEFAULT_MASTERY;

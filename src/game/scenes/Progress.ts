@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { ensureCatalogue } from "../services.ts";
+import { ensureCatalogue } from "../catalogueService.ts";
 import { localize, type StringKey } from "../../content/i18n.ts";
 import { COMPETENCIES, type Competency } from "../../engine/vocabulary.ts";
 import type { Scenario } from "../../engine/loader.ts";

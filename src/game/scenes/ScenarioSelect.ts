@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { ensureCatalogue } from "../services.ts";
+import { ensureCatalogue } from "../catalogueService.ts";
 import { localize } from "../../content/i18n.ts";
 import { formatProblem } from "../../engine/problems.ts";
 import { addText } from "../../ui/text.ts";

@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { ensureCatalogue, ensurePlayScenes, ensureProgressScene, findScenario } from "../services.ts";
+import { ensureCatalogue, findScenario } from "../catalogueService.ts";
 import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
@@ -72,7 +72,7 @@ export class Title extends BaseScene {
       void catalogue.then(() => {
         if (this.sys.isActive() && this.orphans().length && !launch.scenario) this.draw();
       });
-      void Promise.all([catalogue, ensurePlayScenes(this.game)])
+      void Promise.all([catalogue, this.svc.loadPlayScenes()])
         .then(() => this.svc.sound.prepare())
         .finally(() => (this.netAwake = true));
     });
@@ -119,7 +119,7 @@ export class Title extends BaseScene {
       label: this.t("title.progress"),
       onSelect: () => {
         this.go();
-        void ensureProgressScene(this.game).then(
+        void this.svc.loadProgressScene().then(
           () => this.sys.isActive() && this.scene.start(SceneKey.Progress),
           () => {
             this.svc.store.getState().notify({ key: "notice.load-failed" });

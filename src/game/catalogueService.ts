@@ -1,0 +1,52 @@
+/**
+ * The scenario catalogue for the game: loaded once, behind the title, validated in a
+ * worker (no main-thread long task), then looked up by id.
+ */
+import type { CatalogueEntry } from "../content/catalogue.ts";
+import type { Scenario } from "../engine/loader.ts";
+import { deepFreeze } from "../engine/freeze.ts";
+import { DEFAULT_SCENARIO_ID, type Services } from "./services.ts";
+
+/** The part of the services the catalogue lives in (the LMS code loads it before the game exists). */
+type CatalogueHolder = Pick<Services, "catalogue" | "catalogueLoading">;
+
+/**
+ * Loads the scenario catalogue once, on first need. The schema validator (zod) and the
+ * scenario files come with it in a separate chunk, so the title shows before they load.
+ */
+export function ensureCatalogue(svc: CatalogueHolder): Promise<CatalogueEntry[]> {
+  if (svc.catalogue) return Promise.resolve(svc.catalogue);
+  svc.catalogueLoading ??= loadInWorker()
+    .catch(() => import("../content/catalogue.ts").then((m) => m.loadCatalogue(DEFAULT_SCENARIO_ID)))
+    .then((entries) => (svc.catalogue = entries.map(freezeEntry)));
+  return svc.catalogueLoading;
+}
+
+/** Validation runs in a worker (no main-thread long task); where workers fail, on the main thread. */
+function loadInWorker(): Promise<CatalogueEntry[]> {
+  return new Promise((resolve, reject) => {
+    if (typeof Worker === "undefined") return reject(new Error("no workers"));
+    const worker = new Worker(new URL("../content/catalogue.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (ev: MessageEvent<CatalogueEntry[]>) => {
+      worker.terminate();
+      resolve(ev.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(e);
+    };
+    worker.postMessage({ defaultId: DEFAULT_SCENARIO_ID });
+  });
+}
+
+/** A scenario that crossed from the worker is a fresh copy: freeze it again. */
+function freezeEntry(e: CatalogueEntry): CatalogueEntry {
+  if (e.ok) deepFreeze(e.scenario);
+  return e;
+}
+
+/** A loaded scenario by id, if the catalogue has it. */
+export function findScenario(svc: CatalogueHolder, id: string): Scenario | undefined {
+  const e = svc.catalogue?.find((x) => x.ok && x.scenario.meta.id === id);
+  return e && e.ok ? e.scenario : undefined;
+}
