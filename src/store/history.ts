@@ -121,7 +121,9 @@ export const progressSlice: StateCreator<AppState, [], [], ProgressSlice> = (set
   attempts: [],
   recordResult: (scenarioId, total, ending) => set((s) => ({ progress: withResult(s.progress, scenarioId, total, ending) })),
   recordAttempt: (input) => {
-    const checked = checkAttempt({ ...input, mode: input.mode ?? "practice", at: input.at ?? new Date().toISOString(), seed: String(input.seed) });
+    // Whole points, as the screens and the CSV show them.
+    const competencies = Object.fromEntries(Object.entries(input.competencies).map(([c, v]) => [c, Math.round(v)]));
+    const checked = checkAttempt({ ...input, total: Math.round(input.total), competencies, mode: input.mode ?? "practice", at: input.at ?? new Date().toISOString(), seed: String(input.seed) });
     if (typeof checked === "string") throw new Error(`recordAttempt: bad ${checked}`);
     // Every run is in the history; only an assessment counts as the scenario's record (best score, plays).
     set((s) => ({

@@ -82,7 +82,9 @@ const runState = (page: Page) =>
 const queued = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem("dealcraft:xapi-queue") ?? "[]").length as number);
 
 async function playUntil(page: Page, m: Mirror, done: (turn: number, m: Mirror) => boolean): Promise<Mirror> {
-  for (let step = 0; step < 300 && !done((await runState(page)).turn, m); step++) m = await press(page, optionsOf(m).length ? "1" : "Space");
+  for (let step = 0; step < 300 && !done((await runState(page)).turn, m); step++) {
+    m = await press(page, optionsOf(m).length ? "1" : "Space");
+  }
   return m;
 }
 
@@ -96,13 +98,13 @@ describe("xAPI statements to an LRS", () => {
     const actor = encodeURIComponent(JSON.stringify({ mbox: "mailto:rep@example.com", name: "Rep" }));
     await page.goto(`${baseUrl}?lang=en&seed=8&scenario=ice-to-eskimos&xapi-endpoint=${encodeURIComponent(lrs.url)}&xapi-actor=${actor}`);
     let m = await waitForHeading(page, /^(?!Dealcraft$)./);
-    m = await playUntil(page, m, (turn) => turn >= 2);
+    m = await playUntil(page, m, (turn) => turn >= 1);
     await page.waitForFunction(() => JSON.parse(localStorage.getItem("dealcraft:xapi-queue") ?? "[]").length === 0, null, { timeout: 10_000 });
     const beforeOutage = lrs.statements.size;
 
     lrs.offline = true;
-    await playUntil(page, m, (turn) => turn >= 4);
-    expect(await queued(page)).toBeGreaterThanOrEqual(2); // the two decisions wait in local storage
+    await playUntil(page, m, (turn) => turn >= 2);
+    expect(await queued(page)).toBeGreaterThanOrEqual(1); // the second decision waits in local storage
     expect(lrs.statements.size).toBe(beforeOutage);
     await page.reload(); // mid-run, with statements unsent
 
@@ -118,13 +120,14 @@ describe("xAPI statements to an LRS", () => {
     expect(lrs.problems).toEqual([]);
     const selected = all.filter((s) => (s.verb as { id: string }).id === SELECTED);
     const byDecision = new Map(selected.map((s) => [Object.entries((s.result as { extensions: Record<string, number> }).extensions).find(([k]) => k.endsWith("/decision"))![1], s]));
+    expect(chosen.length).toBeGreaterThanOrEqual(3);
     expect(selected).toHaveLength(chosen.length); // one each, none twice
     expect([...byDecision.keys()].sort((a, b) => a - b)).toEqual(chosen.map((_c, i) => i + 1));
     expect(chosen.map((_c, i) => (byDecision.get(i + 1)!.result as { response: string }).response)).toEqual(chosen);
     const verbs = all.map((s) => (s.verb as { id: string }).id);
     expect(verbs).toContain("http://adlnet.gov/expapi/verbs/completed");
     expect(verbs.some((v) => v.endsWith("/passed") || v.endsWith("/failed"))).toBe(true);
-    expect(verbs.filter((v) => v.endsWith("/progressed")).length).toBeGreaterThan(0);
+    // (This short run ends in its first stage: `progressed` per stage is checked on the starter in tests/unit/lms-xapi.test.ts.)
     const done = all.find((s) => (s.verb as { id: string }).id.endsWith("/completed"))!;
     expect((done.result as { score: { scaled: number } }).score.scaled).toBeGreaterThanOrEqual(0);
     await context.close();
