@@ -1,10 +1,12 @@
 /** Entry: build the store, the DOM mirror and sound, read the URL, start the game. */
 import { createAppStore, memoryStorage } from "./store/index.ts";
 import { createMirror } from "./a11y/mirror.ts";
+import { showLiveNotices } from "./ui/toast.ts";
 import { createSound } from "./audio/sound.ts";
 import { isLocale } from "./content/i18n.ts";
-import { startGame } from "./game/config.ts";
-import type { LaunchOptions } from "./game/services.ts";
+import { startGame, type DealcraftGame } from "./game/config.ts";
+import { isLmsLaunch } from "./lms/detect.ts";
+import type { LaunchOptions, SharedServices } from "./game/services.ts";
 import faviconUrl from "../assets/favicon.svg?url";
 
 performance.mark("app:start");
@@ -47,23 +49,40 @@ syncLang();
 store.subscribe(syncLang);
 
 const mirror = createMirror(document.getElementById("a11y-live")!);
+showLiveNotices(store, document.body);
 const sound = createSound(store);
 performance.mark("app:sound");
 // Browsers allow audio only after a gesture: the first key or tap starts the music.
 for (const type of ["keydown", "pointerdown"] as const) window.addEventListener(type, () => sound.startMusic(), { once: true });
-performance.mark("app:game-start");
-const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: null, launch });
+const svc: SharedServices = { store, mirror, sound, catalogue: null, launch };
 
-// The tab's icon, added once the first frame is out: a favicon link in the page's head
-// measurably delayed that frame (10-20 ms in bench:startup A/B runs).
-game.events.once("postrender", () =>
-  setTimeout(() => {
-    const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]') ?? document.head.appendChild(document.createElement("link"));
-    link.rel = "icon";
-    link.type = "image/svg+xml";
-    link.href = faviconUrl;
-  }, 0),
-);
+/** Starts the game; the rest of main.ts needs the game object. */
+function boot(): DealcraftGame {
+  performance.mark("app:game-start");
+  const game = startGame(document.getElementById("game")!, svc);
+  // The tab's icon, added once the first frame is out: a favicon link in the page's head
+  // measurably delayed that frame (10-20 ms in bench:startup A/B runs).
+  game.events.once("postrender", () =>
+    setTimeout(() => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]') ?? document.head.appendChild(document.createElement("link"));
+      link.rel = "icon";
+      link.type = "image/svg+xml";
+      link.href = faviconUrl;
+    }, 0),
+  );
+  // For tests and debugging in the browser console: read-only handles, no rules.
+  (window as unknown as { dealcraft: unknown }).dealcraft = { game, store, sound };
+  return game;
+}
 
-// For tests and debugging in the browser console: read-only handles, no rules.
-(window as unknown as { dealcraft: unknown }).dealcraft = { game, store, sound };
+// In an LMS (or with an LRS) the tracking code loads first, in its own chunk, so a run the
+// LMS suspended is back in the store before the title looks; a plain visit loads none of it.
+if (isLmsLaunch(params)) {
+  import("./lms/index.ts")
+    .then((m) => m.startLms(svc, params))
+    .catch((e: unknown) => {
+      console.error("Dealcraft LMS", e);
+      store.getState().notify({ key: "notice.lms-failed" });
+    })
+    .finally(boot);
+} else boot();

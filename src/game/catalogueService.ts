@@ -7,11 +7,14 @@ import type { Scenario } from "../engine/loader.ts";
 import { freezeScenarioData } from "../engine/freeze.ts";
 import { DEFAULT_SCENARIO_ID, type Services } from "./services.ts";
 
+/** The part of the services the catalogue lives in (the LMS code loads it before the game exists). */
+type CatalogueHolder = Pick<Services, "catalogue" | "catalogueLoading">;
+
 /**
  * Loads the scenario catalogue once, on first need. The schema validator (zod) and the
  * scenario files come with it in a separate chunk, so the title shows before they load.
  */
-export function ensureCatalogue(svc: Services): Promise<CatalogueEntry[]> {
+export function ensureCatalogue(svc: CatalogueHolder): Promise<CatalogueEntry[]> {
   if (svc.catalogue) return Promise.resolve(svc.catalogue);
   svc.catalogueLoading ??= loadInWorker()
     .catch(() => import("../content/catalogue.ts").then((m) => m.loadCatalogue(DEFAULT_SCENARIO_ID)))
@@ -45,7 +48,7 @@ function freezeEntry(e: CatalogueEntry): CatalogueEntry {
 }
 
 /** A loaded scenario by id, if the catalogue has it. */
-export function findScenario(svc: Services, id: string): Scenario | undefined {
+export function findScenario(svc: CatalogueHolder, id: string): Scenario | undefined {
   const e = svc.catalogue?.find((x) => x.ok && x.scenario.meta.id === id);
   return e && e.ok ? e.scenario : undefined;
 }

@@ -4,9 +4,10 @@ import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
 import { Settings } from "./scenes/Settings.ts";
 import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
-import type { Services } from "./services.ts";
-import { ensurePlayScenes } from "./playScenes.ts";
+import type { Services, SharedServices } from "./services.ts";
+import { ensurePlayScenes, ensureProgressScene } from "./playScenes.ts";
 import { chooseRenderScale, setRenderScale } from "./renderScale.ts";
+import { installErrorBoundary, recoverToTitle } from "./errorBoundary.ts";
 
 /** What each scene would draw this frame, in render order (see renderGate.ts). */
 function drawnScenes(game: Phaser.Game): DrawnScene[] {
@@ -46,6 +47,15 @@ export class DealcraftGame extends Phaser.Game {
       super.step(time, delta);
       return;
     }
+    try {
+      this.gatedStep(time, delta);
+    } catch (e) {
+      // The error boundary of every scene: back to the title with a notice, not a frozen canvas.
+      recoverToTitle(this, e);
+    }
+  }
+
+  private gatedStep(time: number, delta: number): void {
     const events = this.events;
     events.emit("prestep", time, delta);
     events.emit("step", time, delta);
@@ -66,9 +76,14 @@ export class DealcraftGame extends Phaser.Game {
 }
 
 /** Starts the game in `parent` with the shared services. 16:9 design size, letterboxed to any window. */
-export function startGame(parent: HTMLElement, shared: Omit<Services, "loadPlayScenes">): DealcraftGame {
+export function startGame(parent: HTMLElement, shared: SharedServices): DealcraftGame {
   let game: DealcraftGame | null = null;
-  const services: Services = { ...shared, loadPlayScenes: () => (game ? ensurePlayScenes(game) : Promise.reject(new Error("the game has not started"))) };
+  const notYet = () => Promise.reject(new Error("the game has not started"));
+  const services: Services = {
+    ...shared,
+    loadPlayScenes: () => (game ? ensurePlayScenes(game) : notYet()),
+    loadProgressScene: () => (game ? ensureProgressScene(game) : notYet()),
+  };
   const k = chooseRenderScale(window.devicePixelRatio || 1, parent.clientWidth || window.innerWidth, parent.clientHeight || window.innerHeight);
   setRenderScale(k); // before the scenes are built: their cameras zoom by it
   game = new DealcraftGame({
@@ -101,5 +116,6 @@ export function startGame(parent: HTMLElement, shared: Omit<Services, "loadPlayS
       preBoot: (g) => g.registry.set("services", services),
     },
   });
+  installErrorBoundary(game);
   return game;
 }

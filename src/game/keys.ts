@@ -6,4 +6,5 @@ export const SceneKey = {
   Debrief: "Debrief",
   Settings: "Settings",
   AccountMap: "AccountMap",
+  Progress: "Progress",
 } as const;

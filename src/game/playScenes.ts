@@ -25,3 +25,14 @@ export function ensurePlayScenes(game: Phaser.Game): Promise<void> {
   playScenes.catch(() => (playScenes = null)); // a failed download can be retried
   return playScenes;
 }
+
+let progressScene: Promise<void> | null = null;
+
+/** Loads the progress screen (and its CSV library) in its own chunk, on first use. */
+export function ensureProgressScene(game: Phaser.Game): Promise<void> {
+  progressScene ??= import("./scenes/Progress.ts").then((m) => {
+    if (!game.scene.getScene(SceneKey.Progress)) game.scene.add(SceneKey.Progress, m.Progress, false);
+  });
+  progressScene.catch(() => (progressScene = null));
+  return progressScene;
+}

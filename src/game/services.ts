@@ -15,6 +15,8 @@ export interface Services {
   launch: LaunchOptions;
   /** Loads the scenes of a run (meeting, map, debrief) in their chunk, once; set up by config.ts. */
   loadPlayScenes(): Promise<void>;
+  /** Loads the progress screen in its chunk, once; set up by config.ts. */
+  loadProgressScene(): Promise<void>;
 }
 
 /** Options from the page URL: `?lang=en&seed=42&scenario=first-meetings`. */
@@ -23,7 +25,12 @@ export interface LaunchOptions {
   scenario?: string;
   /** `?mode=assessment` or `?mode=practice`: a facilitator fixes the mode for every run. */
   mode?: "practice" | "assessment";
+  /** An LMS restored this scenario's run: continue it without asking. */
+  resume?: boolean;
 }
+
+/** What main.ts builds; the game's config adds the scene loaders. */
+export type SharedServices = Omit<Services, "loadPlayScenes" | "loadProgressScene">;
 
 export const DEFAULT_SCENARIO_ID = "first-meetings";
 

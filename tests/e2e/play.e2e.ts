@@ -287,7 +287,7 @@ describe("keeping what the player did", () => {
     await page.evaluate(() => localStorage.setItem("dealcraft", "{oops"));
     await page.reload();
     const m = await waitForHeading(page, "大客户攻防");
-    expect(m.lines.some((l) => l.startsWith("进度数据已损坏"))).toBe(true);
+    expect(m.lines.some((l) => l.startsWith("保存的数据已损坏"))).toBe(true);
     expect((await readMirror(page)).lines).toContain("1. 开始");
     await page.context().close();
   });

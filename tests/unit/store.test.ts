@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { createAppStore, memoryStorage, STORE_KEY, STORE_VERSION } from "../../src/store/index.ts";
+import { createAppStore, memoryStorage, STORE_KEY, STORE_VERSION, type AttemptInput } from "../../src/store/index.ts";
 import { createRunner, saveRun } from "../../src/engine/index.ts";
 import { mini } from "./helpers.ts";
+
+const competencies = { questioning: 60, listening: 55, presenting: 40, relationships: 70, strategy: 50, outcome: 80 };
+const attempt = (over: Partial<AttemptInput> = {}): AttemptInput => ({ scenarioId: "mini", total: 59, competencies, ending: "won", seed: 7, ...over });
+
+function savedRun(scenarioId = "mini", seed = 4) {
+  const r = createRunner(mini(), seed);
+  r.advance();
+  return { scenarioId, title: { "zh-CN": "小", en: "Mini" }, snapshot: saveRun(r) };
+}
 
 describe("app store", () => {
   it("keeps language, volume and mute across a reload", () => {
@@ -22,60 +31,50 @@ describe("app store", () => {
       showMoveMarks: false,
     });
     expect(JSON.parse(storage.getItem(STORE_KEY)!).version).toBe(STORE_VERSION);
+    expect(b.getState().notices).toEqual([]);
   });
 
-  it("keeps the run in progress and the best score across a reload", () => {
+  it("keeps a run in progress per scenario, several at once, and the last one saved as the one to continue", () => {
     const storage = memoryStorage();
     const a = createAppStore(storage);
-    const r = createRunner(mini(), 4);
-    r.advance();
-    a.getState().saveRun({ scenarioId: "mini", snapshot: saveRun(r) });
-    a.getState().recordResult("mini", 30, "won");
-    a.getState().recordResult("mini", 10, "lost");
+    a.getState().saveRun(savedRun("mini"));
+    a.getState().saveRun(savedRun("other", 9));
     const b = createAppStore(storage);
-    expect(b.getState().run?.snapshot).toEqual(saveRun(r));
-    expect(b.getState().progress.mini).toEqual({ best: 30, last: 10, ending: "lost", plays: 2 });
+    expect(Object.keys(b.getState().runs).sort()).toEqual(["mini", "other"]);
+    expect(b.getState().run?.scenarioId).toBe("other");
+    expect(b.getState().selectRun("mini")).toBe(true);
+    expect(b.getState().run?.snapshot).toEqual(savedRun("mini").snapshot);
+    b.getState().clearRun("other");
+    const c = createAppStore(storage);
+    expect(Object.keys(c.getState().runs)).toEqual(["mini"]);
+    expect(c.getState().run?.scenarioId).toBe("mini");
+    expect(c.getState().selectRun("constructor")).toBe(false);
   });
 
-  it("starts with defaults and a notice when the stored document is not JSON", () => {
+  it("records every finished attempt in the history and the best score per scenario", () => {
     const storage = memoryStorage();
-    storage.setItem(STORE_KEY, "{not json");
-    const s = createAppStore(storage).getState();
-    expect(s.settings.locale).toBe("zh-CN");
-    expect(s.notices.map((n) => n.key)).toEqual(["notice.progress-reset"]);
+    const a = createAppStore(storage);
+    a.getState().recordAttempt(attempt({ total: 30, at: "2026-11-01T10:00:00Z" }));
+    a.getState().recordAttempt(attempt({ total: 10, ending: "lost", mode: "assessment", at: "2026-11-02T10:00:00Z" }));
+    a.getState().recordResult("mini", 20, "won");
+    const b = createAppStore(storage).getState();
+    // The practice run is history only; the assessment and the plain result are records.
+    expect(b.progress.mini).toEqual({ best: 20, last: 20, ending: "won", plays: 2 });
+    expect(b.attempts.map((x) => [x.total, x.mode, x.seed])).toEqual([
+      [30, "practice", "7"],
+      [10, "assessment", "7"],
+    ]);
+    expect(b.attempts[0]!.competencies).toEqual(competencies);
+    expect(() => a.getState().recordAttempt(attempt({ total: Number.NaN }))).toThrow(/total/);
   });
 
-  it("keeps the valid parts of a damaged document and says what it reset", () => {
-    const storage = memoryStorage();
-    storage.setItem(
-      STORE_KEY,
-      JSON.stringify({ version: STORE_VERSION, state: { settings: { locale: "fr", musicVolume: 2, muted: "no" }, progress: { mini: { best: 5, last: 5, ending: "won", plays: 1 } }, run: 42 } }),
-    );
-    const s = createAppStore(storage).getState();
-    expect(s.settings.locale).toBe("zh-CN");
-    expect(s.progress.mini?.best).toBe(5);
-    expect(s.run).toBeNull();
-    expect(s.notices.map((n) => n.key).sort()).toEqual(["notice.run-reset", "notice.settings-reset"]);
-  });
-
-  it("migrates a version-0 document, keeping its settings", () => {
-    const storage = memoryStorage();
-    storage.setItem(STORE_KEY, JSON.stringify({ version: 0, state: { settings: { locale: "en", volume: 0.5, muted: false } } }));
-    const s = createAppStore(storage).getState();
-    expect(s.settings.locale).toBe("en");
-    expect(s.notices).toEqual([]);
-  });
-
-  it("migrates a version-1 document's single volume to separate music and effect volumes", () => {
-    const storage = memoryStorage();
-    storage.setItem(
-      STORE_KEY,
-      JSON.stringify({ version: 1, state: { settings: { locale: "en", volume: 0.3, muted: true }, progress: { mini: { best: 5, last: 5, ending: "won", plays: 1 } }, run: null } }),
-    );
-    const s = createAppStore(storage).getState();
-    expect(s.settings).toMatchObject({ locale: "en", musicVolume: 0.3, effectsVolume: 0.3, muted: true, textSpeed: "normal", showMoveMarks: true });
-    expect(s.progress.mini?.best).toBe(5);
-    expect(s.notices).toEqual([]);
+  it("merges imported attempts without duplicates", () => {
+    const s = createAppStore(memoryStorage()).getState();
+    const first = s.recordAttempt(attempt({ at: "2026-11-01T10:00:00Z" }));
+    const other = { ...first, at: "2026-10-01T10:00:00.000Z", total: 12 };
+    expect(s.mergeAttempts([first, other, other])).toBe(1);
+    expect(s.mergeAttempts([other])).toBe(0);
+    expect(createAppStore(memoryStorage()).getState().attempts).toEqual([]);
   });
 
   it("goes on when the storage itself throws", () => {

@@ -1,10 +1,21 @@
 import { Phaser } from "../../phaser/index.ts";
 import { services, type Services } from "../services.ts";
 import { SceneKey } from "../keys.ts";
+import { ensureCatalogue, findScenario } from "../catalogueService.ts";
+import { openRunOf, type SavedRun } from "../../store/index.ts";
 import { sceneConfig } from "../renderScale.ts";
-import { t, type StringKey } from "../../content/i18n.ts";
+import { localize, t, type StringKey } from "../../content/i18n.ts";
+import { addText } from "../../ui/text.ts";
+import { COLORS, WIDTH } from "../../ui/theme.ts";
 import { type Locale } from "../../engine/vocabulary.ts";
 import { Menu, type MenuItem, type MenuLayout } from "../../ui/menu.ts";
+
+/** Decisions recorded in a saved run: the choices among its inputs (version 3), or its turn (older saves). */
+function decisionsIn(snapshot: unknown): number | undefined {
+  const s = snapshot as { inputs?: unknown; state?: { turn?: unknown } };
+  if (Array.isArray(s.inputs)) return s.inputs.filter((i) => typeof i === "object" && i !== null && "choose" in i).length;
+  return typeof s.state?.turn === "number" ? s.state.turn : undefined;
+}
 
 /** Shared helpers for scenes: services, the locale, UI strings, and a re-draw on language change. */
 export abstract class BaseScene extends Phaser.Scene {
@@ -89,5 +100,57 @@ export abstract class BaseScene extends Phaser.Scene {
         this.scene.start(SceneKey.Title); // the title shows notices
       },
     );
+  }
+
+  /**
+   * Plays a scenario: straight in when no run of it is in progress, else asks first
+   * whether to continue it or start over (so a saved run is never replaced unasked).
+   * `back` redraws the caller's screen if the player steps back from the question.
+   */
+  protected playScenario(scenarioId: string, back: () => void, startNew: () => void = () => this.startPlay("Meeting", { scenarioId, mode: this.svc.launch.mode ?? "practice" })): void {
+    const saved = openRunOf(this.svc.store.getState().runs, scenarioId);
+    if (!saved) {
+      startNew();
+      return;
+    }
+    this.askContinue(saved, back, startNew);
+  }
+
+  /** Resumes the saved run of a scenario; a run whose scenario is gone is explained on the title instead. */
+  protected resumeRun(scenarioId: string): void {
+    void ensureCatalogue(this.svc).then(() => {
+      if (!this.sys.isActive()) return;
+      const store = this.svc.store.getState();
+      if (!findScenario(this.svc, scenarioId)) {
+        const title = localize(store.runs[scenarioId]?.title, this.locale) || scenarioId;
+        store.notify({ key: "notice.run-orphaned", vars: { scenario: title } });
+        this.scene.start("Title");
+        return;
+      }
+      store.selectRun(scenarioId);
+      this.startPlay("Meeting", { scenarioId, resume: true });
+    });
+  }
+
+  private askContinue(saved: SavedRun, back: () => void, startNew: () => void): void {
+    this.clear();
+    const name = localize(saved.title, this.locale) || saved.scenarioId;
+    const when = saved.savedAt ? new Intl.DateTimeFormat(this.locale, { dateStyle: "medium", timeStyle: "short" }).format(saved.savedAt) : "—";
+    const detail = this.t("resume.detail", { date: when, turn: decisionsIn(saved.snapshot) ?? "—" });
+    addText(this, WIDTH / 2, 200, this.t("resume.heading", { scenario: name }), { size: 32, bold: true, color: COLORS.accent, width: 1000, align: "center" }).setOrigin(0.5, 0);
+    addText(this, WIDTH / 2, 270, detail, { size: 22, color: COLORS.textDim, width: 1000, align: "center" }).setOrigin(0.5, 0);
+    const items = [
+      { label: this.t("resume.continue"), onSelect: () => this.resumeRun(saved.scenarioId) },
+      {
+        label: this.t("resume.restart"),
+        onSelect: () => {
+          this.svc.store.getState().clearRun(saved.scenarioId);
+          startNew();
+        },
+      },
+      { label: this.t("resume.back"), onSelect: back },
+    ];
+    this.menu(items, { x: WIDTH / 2 - 300, y: 340, width: 600, gap: 10, size: 24, numbered: true }).focus(0);
+    this.svc.mirror.show({ heading: this.t("resume.heading", { scenario: name }), lines: [detail, ...items.map((it, i) => `${i + 1}. ${it.label}`)] });
   }
 }

@@ -2,7 +2,7 @@ import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
 import { localize, moveLabel, t, type StringKey } from "../../content/i18n.ts";
 import { ensureCatalogue, findScenario } from "../catalogueService.ts";
-import { createRunSession, type RunMode, type RunSession, type SessionEvent } from "../../session/index.ts";
+import { createRunSession, type RunMode, type RunResult, type RunSession, type SessionEvent } from "../../session/index.ts";
 import { debriefView } from "../../engine/view/debrief.ts";
 import { explainScore } from "../../engine/scorecard.ts";
 import type { MeetingView } from "../../engine/view/meeting.ts";
@@ -109,9 +109,9 @@ export class Meeting extends BaseScene {
       mode,
       autosave: (snapshot: Parameters<typeof store.saveRun>[0]["snapshot"]) =>
         this.svc.store.getState().saveRun({ scenarioId: scenario.meta.id, title: scenario.meta.title, snapshot, mode, ended: this.session?.status === "ended" }),
-      record: (r: { scenarioId: string; total: number; ending: string; mode: RunMode }) => {
-        // Only an assessment run is a record; practice is practice.
-        if (r.mode === "assessment") this.svc.store.getState().recordResult(r.scenarioId, Math.round(r.total), r.ending);
+      record: (r: RunResult) => {
+        // Every run goes into the history; only an assessment run is a record (recordAttempt keeps best scores for those).
+        this.svc.store.getState().recordAttempt({ ...r, total: Math.round(r.total), title: scenario.meta.title, at: r.endedAt });
       },
     };
     if (data.resume && saved?.scenarioId === data.scenarioId) {

@@ -6,6 +6,7 @@ import { formatProblem } from "../../engine/problems.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
+import { openRunOf, recordOf } from "../../store/index.ts";
 
 /** Every bundled scenario as a card: title, client, summary, minutes, best score. Broken files say why. */
 export class ScenarioSelect extends BaseScene {
@@ -46,7 +47,7 @@ export class ScenarioSelect extends BaseScene {
   private draw(): void {
     this.clear();
     addText(this, 60, 40, this.t("select.heading"), { size: 36, bold: true, color: COLORS.accent });
-    const progress = this.svc.store.getState().progress;
+    const { progress, runs } = this.svc.store.getState();
     const items: MenuItem[] = [];
     const broken: string[] = [];
     for (const entry of this.svc.catalogue ?? []) {
@@ -55,7 +56,7 @@ export class ScenarioSelect extends BaseScene {
         continue;
       }
       const m = entry.scenario.meta;
-      const rec = progress[m.id];
+      const rec = recordOf(progress, m.id);
       const stars = "★".repeat(m.difficulty ?? 1) + "☆".repeat(5 - (m.difficulty ?? 1));
       const ending = rec ? entry.scenario.endings[rec.ending] : undefined;
       const facts = [
@@ -63,15 +64,19 @@ export class ScenarioSelect extends BaseScene {
         this.t("select.minutes", { n: m.estimatedMinutes }),
         this.t("select.difficulty", { stars }),
         rec ? this.t("select.record", { best: rec.best, plays: rec.plays, ending: localize(ending?.title, this.locale) || rec.ending }) : this.t("select.new"),
+        ...(openRunOf(runs, m.id) ? [this.t("select.in-progress")] : []),
       ].join("  ·  ");
       items.push({
         label: localize(m.title, this.locale),
         detail: `${facts}\n${localize(m.summary, this.locale)}`,
         onSelect: () => {
           this.svc.sound.play("confirm");
-          const fixed = this.svc.launch.mode;
-          if (fixed) this.startPlay(SceneKey.Meeting, { scenarioId: m.id, mode: fixed });
-          else this.chooseMode(m.id, localize(m.title, this.locale));
+          // A run in progress is offered first; a new run asks for the mode (unless the link fixed it).
+          this.playScenario(m.id, () => this.draw(), () => {
+            const fixed = this.svc.launch.mode;
+            if (fixed) this.startPlay(SceneKey.Meeting, { scenarioId: m.id, mode: fixed });
+            else this.chooseMode(m.id, localize(m.title, this.locale));
+          });
         },
       });
     }

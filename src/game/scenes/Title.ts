@@ -7,6 +7,15 @@ import { capText, MAX_TITLE_COLUMNS } from "../../engine/caps.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import { Phaser } from "../../phaser/index.ts";
+import { isOpen, openRunOf, type AppState, type SavedRun } from "../../store/index.ts";
+
+/** The run to offer as "Continue": the current one if still open, else the last saved of those open. */
+function latestOpenRun(s: Pick<AppState, "run" | "runs">): SavedRun | undefined {
+  if (isOpen(s.run)) return s.run;
+  return Object.values(s.runs)
+    .filter(isOpen)
+    .sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0))[0];
+}
 
 /** A point of the drifting relationship network behind the title. */
 interface NetNode {
@@ -29,6 +38,8 @@ export class Title extends BaseScene {
   private netAwake = false;
   /** Counts draws, so a redraw before the first frame does not decorate twice. */
   private drawn = 0;
+  /** Notices take the place of the tagline and the stage strip. */
+  private hasNotices = false;
 
   constructor() {
     super(SceneKey.Title);
@@ -53,7 +64,14 @@ export class Title extends BaseScene {
         const id = launch.scenario;
         if (!id || !this.sys.isActive()) return;
         delete launch.scenario;
-        if (findScenario(this.svc, id)) this.startPlay(SceneKey.Meeting, { scenarioId: id });
+        // A link to a scenario with a run in progress asks before replacing it.
+        if (!findScenario(this.svc, id)) return;
+        if (launch.resume && openRunOf(this.svc.store.getState().runs, id)) this.resumeRun(id);
+        else this.playScenario(id, () => this.draw());
+      });
+      // Saved runs of scenarios that are gone can only be cleared: show them once that is known.
+      void catalogue.then(() => {
+        if (this.sys.isActive() && this.orphans().length && !launch.scenario) this.draw();
       });
       void Promise.all([catalogue, this.svc.loadPlayScenes()])
         .then(() => this.svc.sound.prepare())
@@ -65,12 +83,26 @@ export class Title extends BaseScene {
     this.clear();
     addText(this, WIDTH / 2, 96, this.t("app.name"), { size: 64, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
     const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect) }];
-    const saved = this.svc.store.getState().run;
-    if (saved && !saved.ended) {
+    const saved = latestOpenRun(this.svc.store.getState());
+    const orphans = this.orphans();
+    if (saved && !orphans.includes(saved)) {
       items.push({
         // The stored title never met the checker: cap it as a title (at most two lines of this menu).
         label: this.t("title.continue", { scenario: capText(localize(saved.title, this.locale) || saved.scenarioId, MAX_TITLE_COLUMNS) }),
-        onSelect: () => this.go(SceneKey.Meeting, { scenarioId: saved.scenarioId, resume: true }, true),
+        onSelect: () => {
+          this.go();
+          this.resumeRun(saved.scenarioId);
+        },
+      });
+    }
+    for (const orphan of orphans) {
+      items.push({
+        label: this.t("title.clear-orphan", { scenario: capText(localize(orphan.title, this.locale) || orphan.scenarioId, MAX_TITLE_COLUMNS) }),
+        onSelect: () => {
+          this.go();
+          this.svc.store.getState().clearRun(orphan.scenarioId);
+          this.draw();
+        },
       });
     }
     items.push({ label: this.t("title.settings"), onSelect: () => this.openSettings() });
@@ -87,7 +119,22 @@ export class Title extends BaseScene {
     // Team sessions run on their own page (host.html), served by `npm run room`.
     items.push({ label: this.t("title.host"), onSelect: () => window.location.assign(`./host.html?lang=${this.locale}`) });
 
-    const menu = this.menu(items, { x: WIDTH / 2 - 260, y: 320, width: 520, gap: 10, size: 24 });
+    items.push({
+      label: this.t("title.progress"),
+      onSelect: () => {
+        this.go();
+        void this.svc.loadProgressScene().then(
+          () => this.sys.isActive() && this.scene.start(SceneKey.Progress),
+          () => {
+            this.svc.store.getState().notify({ key: "notice.load-failed" });
+            this.draw();
+          },
+        );
+      },
+    });
+
+    const crowded = items.length > 5; // continue and saves to clear, beside the usual four
+    const menu = this.menu(items, { x: WIDTH / 2 - 260, y: crowded ? 300 : 320, width: 520, gap: crowded ? 6 : 10, size: 24 });
     menu.focus(Math.min(focus, items.length - 1));
     // The menu is live in the first frame drawn; the decoration follows in the next one.
     const generation = ++this.drawn;
@@ -96,8 +143,10 @@ export class Title extends BaseScene {
     });
 
     const notices = this.svc.store.getState().notices.map((n) => t(this.locale, n.key, n.vars));
+    this.hasNotices = notices.length > 0;
     if (notices.length) {
-      addText(this, WIDTH / 2, 660, notices.join("\n"), { size: 18, color: COLORS.bad, width: 1100, align: "center" }).setOrigin(0.5, 1);
+      // Where the tagline and the stage strip go otherwise (decorate leaves them out): room for several notices above the menu.
+      addText(this, WIDTH / 2, 176, notices.join("\n"), { size: 17, color: COLORS.bad, width: 1160, align: "center", lineSpacing: 4 }).setOrigin(0.5, 0);
     }
     this.svc.mirror.show({
       heading: this.t("app.name"),
@@ -120,6 +169,8 @@ export class Title extends BaseScene {
       this.net = Array.from({ length: 26 }, () => ({ x: rnd() * WIDTH, y: rnd() * HEIGHT, vx: (rnd() - 0.5) * 0.25, vy: (rnd() - 0.5) * 0.25 }));
     }
     this.drawNet();
+    addText(this, WIDTH / 2, menuBottom + 18, this.t("title.keys"), { size: 18, color: COLORS.textDim }).setOrigin(0.5, 0);
+    if (this.hasNotices) return;
     addText(this, WIDTH / 2, 190, this.t("app.tagline"), { size: 24, color: COLORS.textDim, width: 900, align: "center" }).setOrigin(0.5, 0);
     // The five steps of key-account development, the course's backbone, as a strip.
     const stepW = 210;
@@ -128,7 +179,6 @@ export class Title extends BaseScene {
       this.add.rectangle(x, 268, stepW, 40, COLORS.chip).setRounded(8);
       addText(this, x, 268, `${i + 1} ${this.t(`stage.${stage}` as StringKey)}`, { size: 17 }).setOrigin(0.5);
     });
-    addText(this, WIDTH / 2, menuBottom + 18, this.t("title.keys"), { size: 18, color: COLORS.textDim }).setOrigin(0.5, 0);
   }
 
   /** The living background: people (dots) and relationships (lines between those near each other). */
@@ -164,11 +214,17 @@ export class Title extends BaseScene {
     }
   }
 
-  private go(key: string, data?: object, play = false): void {
+  /** Confirms a choice; the notices have been read. Starts scene `key` if given. */
+  private go(key?: string): void {
     this.svc.sound.play("confirm");
     this.svc.store.getState().dismissNotices();
-    if (play) this.startPlay(key, data);
-    else this.scene.start(key, data);
+    if (key) this.scene.start(key);
+  }
+
+  /** Runs in progress whose scenario is no longer in the library (known once the catalogue has loaded). */
+  private orphans(): SavedRun[] {
+    if (!this.svc.catalogue) return [];
+    return Object.values(this.svc.store.getState().runs).filter((r) => isOpen(r) && !findScenario(this.svc, r.scenarioId));
   }
 }
 

@@ -1,0 +1,9 @@
+/**
+ * Whether this page was launched by an LMS or for an LRS, decided without loading any of
+ * the LMS code: a SCORM API in a parent or opener window, or an xAPI endpoint in the URL.
+ */
+import { findScormApi } from "./find-api.ts";
+
+export function isLmsLaunch(p: URLSearchParams, win: Window = window): boolean {
+  return p.has("xapi-endpoint") || findScormApi(win) !== null;
+}

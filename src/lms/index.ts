@@ -1,0 +1,154 @@
+/**
+ * The LMS side of the game, loaded (its own chunk) only when the page was launched by an
+ * LMS or for an LRS. It restores a run the LMS suspended, then follows the run in progress
+ * through the store's autosaves and reports each step to SCORM and/or xAPI.
+ * TODO(session): subscribe to createRunSession's step events once src/session/ is on main.
+ */
+import XAPI from "@xapi/xapi";
+import type { AppStore } from "../store/index.ts";
+import { ensureCatalogue, findScenario } from "../game/catalogueService.ts";
+import type { SharedServices } from "../game/services.ts";
+import { restoreRun } from "../engine/save.ts";
+import { saveRun } from "../engine/snapshot.ts";
+import type { Scenario } from "../engine/loader.ts";
+import type { Runner } from "../engine/runner.ts";
+import { findScormApi, ScormConnection } from "./scorm-api.ts";
+import { ScormReporter } from "./scorm.ts";
+import { RunFeed, type RunListener } from "./tracker.ts";
+import { encodeSuspend, resumeFromSuspend } from "./suspend.ts";
+import { StatementQueue } from "./xapi-queue.ts";
+import { XapiReporter, xapiConfigFrom } from "./xapi.ts";
+
+const DEFAULT_MASTERY = 70;
+
+interface Followed {
+  scenario: Scenario;
+  seed: string | number;
+  feed: RunFeed;
+  registration: string;
+}
+
+function anonymousId(): string {
+  const key = "dealcraft:learner";
+  try {
+    const v = localStorage.getItem(key);
+    if (v) return v;
+    const id = crypto.randomUUID();
+    localStorage.setItem(key, id);
+    return id;
+  } catch {
+    return crypto.randomUUID();
+  }
+}
+
+/** Connects to the LMS/LRS before the game starts, so a suspended run is in the store when the title looks for it. */
+export async function startLms(svc: SharedServices, params: URLSearchParams): Promise<void> {
+  const store: AppStore = svc.store;
+  const m = Number(params.get("mastery"));
+  const mastery = Number.isFinite(m) && params.has("mastery") ? Math.min(100, Math.max(0, m)) : DEFAULT_MASTERY;
+  const locale = store.getState().settings.locale;
+
+  const found = findScormApi(window);
+  const scorm = found ? new ScormReporter(new ScormConnection(found), mastery) : null;
+  const suspended = scorm?.start() ?? null;
+
+  const xcfg = xapiConfigFrom(params, location.href, anonymousId, mastery);
+  let xapi: XapiReporter | null = null;
+  if (xcfg) {
+    const lrs = new XAPI({ endpoint: xcfg.endpoint, ...(xcfg.auth ? { auth: xcfg.auth } : {}), adapter: "fetch" });
+    const q = new StatementQueue(localStorage, async (st) => {
+      try {
+        await lrs.sendStatement({ statement: st as never });
+      } catch (e) {
+        // 409: the LRS already has this id (a retry after a lost reply) — it is delivered.
+        if ((e as { response?: { status?: number } })?.response?.status !== 409) throw e;
+      }
+    });
+    xapi = new XapiReporter(xcfg, (s) => q.add(s));
+    window.addEventListener("online", () => q.wake());
+    void q.flush(); // what an earlier page left unsent
+  }
+
+  await ensureCatalogue(svc);
+  const listeners: RunListener[] = [scorm, xapi].filter((x): x is NonNullable<typeof x> => x !== null);
+  const fan: RunListener = {
+    onDecision: (d) => listeners.forEach((l) => l.onDecision?.(d)),
+    onStage: (s) => listeners.forEach((l) => l.onStage?.(s)),
+    onEnded: (e) => listeners.forEach((l) => l.onEnded?.(e)),
+  };
+  let followed: Followed | null = null;
+
+  const follow = (scenario: Scenario, runner: Runner, rebuilt: boolean) => {
+    const key = `${scenario.meta.id}|${runner.seed}`;
+    if (!followed || followed.scenario !== scenario || followed.seed !== runner.seed) {
+      followed = { scenario, seed: runner.seed, feed: new RunFeed(scenario, fan, locale), registration: "" };
+      // What earlier pages of this run already reported (a reload) is not reported again;
+      // a run rebuilt from the LMS's suspend data was reported in an earlier session.
+      const mark = readMark(key);
+      if (rebuilt) followed.feed.skip(runner.state.log.length, runner.state.log.filter((e) => e.type === "choice").length);
+      else if (mark && mark.events <= runner.state.log.length) followed.feed.skip(mark.events, mark.decisions);
+      followed.registration = xapi?.begin({ id: scenario.meta.id, title: { ...scenario.meta.title } as Record<string, string> }, mark?.registration || undefined) ?? "";
+    }
+    followed.feed.update(runner);
+    writeMark(key, { events: followed.feed.seenEvents, decisions: followed.feed.reported, registration: followed.registration });
+    if (runner.status !== "ended") scorm?.suspend(encodeSuspend(runner), runner.state.node);
+  };
+
+  // A run the LMS kept: rebuilt from its decisions and put in the store, for the title to continue.
+  if (suspended) {
+    const scenario = findScenario(svc, suspended.scenarioId);
+    try {
+      if (!scenario) throw new Error(`scenario "${suspended.scenarioId}" is not in this package`);
+      const runner = resumeFromSuspend(scenario, suspended);
+      store.getState().saveRun({ scenarioId: scenario.meta.id, title: scenario.meta.title, snapshot: saveRun(runner) });
+      svc.launch.scenario = scenario.meta.id;
+      svc.launch.resume = true;
+      follow(scenario, runner, true);
+    } catch (e) {
+      store.getState().notify({ key: "notice.run-reset", vars: { reason: e instanceof Error ? e.message : String(e) } });
+    }
+  } else if (scorm && svc.launch.scenario) {
+    store.getState().clearRun(svc.launch.scenario); // a new LMS attempt starts from the beginning
+  }
+
+  store.subscribe((s, prev) => {
+    if (!s.run || s.run === prev.run) return;
+    const scenario = findScenario(svc, s.run.scenarioId);
+    if (!scenario) return;
+    try {
+      follow(scenario, restoreRun(scenario, s.run.snapshot), false);
+    } catch (e) {
+      console.error("Dealcraft LMS: could not read the run", e);
+    }
+  });
+
+  window.addEventListener("pagehide", () => {
+    xapi?.leave();
+    scorm?.finish();
+  });
+}
+
+interface Mark {
+  /** Log events already reported. */
+  events: number;
+  decisions: number;
+  registration: string;
+}
+
+const markKey = (run: string) => `dealcraft:lms-reported:${run}`;
+
+function readMark(run: string): Mark | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(markKey(run)) ?? "null") as Mark | null;
+    return v && Number.isInteger(v.events) && Number.isInteger(v.decisions) && typeof v.registration === "string" ? v : null;
+  } catch {
+    return null;
+  }
+}
+function writeMark(run: string, mark: Mark): void {
+  try {
+    localStorage.setItem(markKey(run), JSON.stringify(mark));
+  } catch {
+    // storage full: a reload may report a step twice (the LRS keeps both; the ids differ)
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The SCORM packages in a stand-in LMS (scorm-again's run-time, 1.2 and 2004): the game
+ * as the SCO in a frame plays the short bundled scenario; we check what it set (status,
+ * score, one interaction per decision, never passed before the end), then a reload
+ * mid-run resumes from the suspend data.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Frame, Page } from "playwright-core";
+import { launchBrowser, screenshot } from "./browser.ts";
+import { serveHarness } from "./lms/serve.ts";
+
+const MASTERY = 30;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Builds the package from the e2e build (dist/) with the CLI and unpacks it. */
+function packageAndUnpack(standard: "1.2" | "2004"): { dir: string; launch: string; manifest: string } {
+  const dir = mkdtempSync(join(tmpdir(), `dealcraft-sco${standard}-`));
+  const zip = join(dir, "package.zip");
+  execFileSync("npx", ["tsx", "src/cli/package-scorm.ts", "--standard", standard, "--scenario", "ice-to-eskimos", "--mastery", String(MASTERY), "--dist", "dist", "--out", zip], { stdio: "pipe" });
+  const files = unzipSync(readFileSync(zip));
+  for (const [name, data] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, "sco", name)), { recursive: true });
+    writeFileSync(join(dir, "sco", name), data);
+  }
+  const manifest = new TextDecoder().decode(files["imsmanifest.xml"]);
+  const href = /<resource [^>]*href="([^"]+)"/.exec(manifest)![1]!;
+  const params = /<item [^>]*parameters="([^"]+)"/.exec(manifest)![1]!.replace(/&amp;/g, "&");
+  return { dir: join(dir, "sco"), launch: `${href}${params}&lang=en&seed=5`, manifest };
+}
+
+interface Screen {
+  heading: string;
+  lines: string[];
+  updates: number;
+}
+const read = (f: Frame): Promise<Screen> =>
+  f.evaluate(() => {
+    const root = document.getElementById("a11y-live")!;
+    return { heading: root.querySelector("h2")?.textContent ?? "", lines: [...root.querySelectorAll("p")].map((p) => p.textContent ?? ""), updates: Number(root.dataset.updates ?? 0) };
+  });
+const options = (s: Screen) => s.lines.filter((l) => /^[1-9]\. /.test(l));
+
+async function key(page: Page, f: Frame, k: string): Promise<Screen> {
+  const before = (await read(f)).updates;
+  await page.keyboard.press(k);
+  await f.waitForFunction((n) => Number(document.getElementById("a11y-live")!.dataset.updates ?? 0) > n, before, { timeout: 15_000 });
+  return read(f);
+}
+
+/** Decisions made so far in the game's run. */
+const turn = (f: Frame): Promise<number> =>
+  f.evaluate(() => (((window as unknown as { dealcraft: { store: { getState(): { run: { snapshot: { inputs: { choose?: string }[] } } | null } } } }).dealcraft.store.getState().run?.snapshot.inputs ?? []).filter((i) => i.choose !== undefined).map((i) => i.choose!)).length);
+/** The options chosen so far, in order. */
+const chosen = (f: Frame): Promise<string[]> => f.evaluate(() => (((window as unknown as { dealcraft: { store: { getState(): { run: { snapshot: { inputs: { choose?: string }[] } } | null } } } }).dealcraft.store.getState().run?.snapshot.inputs ?? []).filter((i) => i.choose !== undefined).map((i) => i.choose!)));
+
+async function gameFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const f = page.frames().find((x) => x.url().includes("/sco/"));
+    if (f) {
+      const s = await read(f).catch(() => null);
+      if (s && s.heading && s.heading !== "Dealcraft") return f; // in the meeting
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error("the SCO never reached its meeting");
+}
+
+const lmsStatus = (page: Page, v2004: boolean) =>
+  page.evaluate((is2004) => {
+    const s = (window as unknown as { lms: { state(): Record<string, Record<string, unknown>> } }).lms.state();
+    return is2004 ? { status: String(s.success_status), completion: String(s.completion_status), raw: String((s.score as Record<string, unknown>).raw) } : { status: String((s.core as Record<string, unknown>).lesson_status), completion: "", raw: String(((s.core as Record<string, Record<string, unknown>>).score as Record<string, unknown>).raw) };
+  }, v2004);
+
+describe.each(["1.2", "2004"] as const)("the SCORM %s package in an LMS", (standard) => {
+  const v2004 = standard === "2004";
+  let sco: ReturnType<typeof packageAndUnpack>;
+  let server: Awaited<ReturnType<typeof serveHarness>>;
+  beforeAll(async () => {
+    sco = packageAndUnpack(standard);
+    server = await serveHarness(sco.dir, `node_modules/scorm-again/dist/${v2004 ? "scorm2004" : "scorm12"}.min.js`);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("has a manifest naming its schema files and the game as one SCO locked to the scenario", () => {
+    expect(sco.manifest).toContain(v2004 ? "<schemaversion>2004 4th Edition</schemaversion>" : "<schemaversion>1.2</schemaversion>");
+    expect((sco.manifest.match(/<resource /g) ?? []).length).toBe(1);
+    expect(sco.launch).toMatch(/^index\.html\?scenario=ice-to-eskimos&mode=assessment&mastery=30/);
+    for (const [, file] of sco.manifest.matchAll(/ (\S+\.xsd)/g)) expect(readFileSync(join(sco.dir, file!), "utf8")).toContain("<xs:schema");
+  });
+
+  it("reports status, score and one interaction per decision; resumes after a reload; never passed before the end", async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 740 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.on("pageerror", (e) => {
+      throw e;
+    });
+    await page.goto(`${server.url}/harness.html?std=${standard}&launch=${encodeURIComponent(sco.launch)}`);
+    let f = await gameFrame(page);
+    await page.locator("iframe").click({ position: { x: 640, y: 700 } }); // keyboard focus into the game
+    let s = await read(f);
+    const seen = new Set<string>();
+    // Three decisions (a key may only finish the typewriter), then the learner leaves mid-run.
+    for (let step = 0; step < 100 && (await turn(f)) < 3; step++) {
+      s = await key(page, f, options(s).length ? "1" : "Space");
+      seen.add((await lmsStatus(page, v2004)).status);
+    }
+    expect(await page.evaluate(() => (window as unknown as { lms: { interactions(): unknown[] } }).lms.interactions().length)).toBe(3);
+    const before = await chosen(f);
+    await page.evaluate(() => (window as unknown as { lms: { keep(): void } }).lms.keep());
+    await page.reload();
+
+    f = await gameFrame(page);
+    expect(await chosen(f)).toEqual(before); // resumed with the same decisions
+    expect(before).toHaveLength(3);
+    await screenshot(page, `lms-scorm${standard}-resumed`);
+    await page.locator("iframe").click({ position: { x: 640, y: 700 } });
+    s = await read(f);
+    for (let step = 0; step < 200 && s.heading !== "Debrief"; step++) {
+      s = await key(page, f, options(s).length ? "1" : "Space");
+      if (s.heading !== "Debrief") seen.add((await lmsStatus(page, v2004)).status);
+    }
+    expect(s.heading).toBe("Debrief");
+    expect([...seen]).not.toContain("passed");
+    expect([...seen]).not.toContain("failed");
+    const end = await lmsStatus(page, v2004);
+    const total = Number(/^Total score: (-?\d+)$/.exec(s.lines.find((l) => l.startsWith("Total score")) ?? "")?.[1]);
+    expect(Number(end.raw)).toBe(Math.max(0, Math.min(100, total)));
+    expect(end.status).toBe(total >= MASTERY ? "passed" : "failed");
+    if (v2004) expect(end.completion).toBe("completed");
+    const interactions = await page.evaluate(() => (window as unknown as { lms: { interactions(): Record<string, string>[] } }).lms.interactions());
+    const decisions = await turn(f);
+    expect(decisions).toBeGreaterThan(3);
+    expect(interactions).toHaveLength(decisions);
+    expect(new Set(interactions.map((i) => i.id)).size).toBe(decisions);
+    for (const i of interactions) {
+      expect(i.type).toBe("choice");
+      expect(i[v2004 ? "learner_response" : "student_response"]).toMatch(/^[\w.-]+$/);
+      expect(["correct", "wrong", "incorrect", "neutral"]).toContain(i.result);
+    }
+    if (v2004) expect(interactions.filter((i) => i.description).length).toBeGreaterThan(0);
+    await context.close();
+  });
+});

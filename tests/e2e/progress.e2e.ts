@@ -1,0 +1,116 @@
+/**
+ * The progress screen after real play: three attempts of the short bundled scenario,
+ * then the list, a trend per competency, the weakest skill and what trains it, in both
+ * languages and on a phone; the history exported as CSV and imported on another device.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, optionsOf, press, screenshot, waitForHeading, type Mirror } from "./browser.ts";
+
+const baseUrl = inject("baseUrl");
+const ice = JSON.parse(readFileSync("scenarios/ice-to-eskimos.json", "utf8"));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newContext(viewport = { width: 1280, height: 720 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    throw e;
+  });
+  return { context, page };
+}
+
+/** Plays the scenario to its debrief, choosing a different option each attempt. */
+async function playIce(page: Page, attempt: number): Promise<void> {
+  await page.goto(`${baseUrl}?lang=en&seed=${100 + attempt}&scenario=ice-to-eskimos`);
+  let m: Mirror = await waitForHeading(page, /^(?!Dealcraft$)./);
+  for (let step = 0; step < 200 && m.heading !== "Debrief"; step++) {
+    const options = optionsOf(m);
+    m = await press(page, options.length ? String(((attempt + step) % options.length) + 1) : "Space");
+  }
+  expect(m.heading).toBe("Debrief");
+}
+
+async function openProgress(page: Page, lang: "en" | "zh-CN"): Promise<Mirror> {
+  await page.goto(`${baseUrl}?lang=${lang}`);
+  const m = await waitForHeading(page, lang === "en" ? "Dealcraft" : "大客户攻防");
+  const progress = optionsOf(m).find((l) => l.includes(lang === "en" ? "Progress" : "练习进度"))!;
+  await page.keyboard.press(progress.slice(0, 1));
+  let p = await waitForHeading(page, lang === "en" ? "Your progress" : "练习进度");
+  // The recommendations follow once the scenarios have loaded.
+  for (let i = 0; i < 50 && !p.lines.some((l) => l.startsWith(lang === "en" ? "Recommended order" : "推荐的练习顺序")); i++) {
+    await page.waitForTimeout(100);
+    p = await waitForHeading(page, lang === "en" ? "Your progress" : "练习进度");
+  }
+  return p;
+}
+
+describe("the progress screen", () => {
+  it("lists three played attempts with a trend per competency, the weakest skill and what trains it, in both languages", async () => {
+    const { context, page } = await newContext();
+    for (let i = 0; i < 3; i++) await playIce(page, i);
+    let m = await openProgress(page, "en");
+    expect(m.lines[0]).toBe("3 finished attempts, newest first. ← → to turn the pages.");
+    const rows = m.lines.filter((l) => l.includes(ice.meta.title.en) && l.includes(" — "));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/Practice/);
+    const trendLines = m.lines.filter((l) => /^(Questioning|Listening|Presenting|Relationships|Strategy|Outcome): -?\d+ → -?\d+ → -?\d+$/.test(l));
+    expect(trendLines).toHaveLength(6);
+    expect(m.lines.some((l) => /^Weakest: \w+ \(recent average -?\d+\)$/.test(l))).toBe(true);
+    expect(m.lines.some((l) => l.startsWith("Train it next: "))).toBe(true);
+    expect(m.lines.some((l) => l.startsWith("1. ") && (l.includes(ice.meta.title.en) || l.includes("First")))).toBe(true);
+    await screenshot(page, "progress-en", 400);
+
+    m = await openProgress(page, "zh-CN");
+    expect(m.lines[0]).toMatch(/^共完成 3 次练习/);
+    expect(m.lines.some((l) => l.startsWith("最弱的一项："))).toBe(true);
+    await screenshot(page, "progress-zh-CN", 400);
+    await context.close();
+  });
+
+  it("exports the history as CSV and imports it on another device without duplicates", async () => {
+    const { context, page } = await newContext();
+    for (let i = 0; i < 2; i++) await playIce(page, i + 5);
+    await openProgress(page, "en");
+    const download = page.waitForEvent("download");
+    let m = await press(page, "1");
+    const file = await download;
+    const path = join(mkdtempSync(join(tmpdir(), "dealcraft-")), file.suggestedFilename());
+    await file.saveAs(path); // the download itself goes with its browser context
+    const csv = readFileSync(path, "utf8");
+    expect(file.suggestedFilename()).toMatch(/^dealcraft-history-\d{4}-\d\d-\d\d\.csv$/);
+    expect(csv.trim().split("\n")).toHaveLength(3);
+    expect(m.lines).toContain("Exported 2 attempts.");
+    await context.close();
+
+    const other = await newContext({ width: 844, height: 390 }); // a phone in landscape
+    await playIce(other.page, 9);
+    await openProgress(other.page, "en");
+    // The picker opens on the key press; the file goes into its input (headless Chromium shows no dialog).
+    const importFile = async () => {
+      await other.page.keyboard.press("2");
+      await other.page.locator("#history-import").waitFor({ state: "attached" });
+      await other.page.setInputFiles("#history-import", path);
+    };
+    await importFile();
+    m = await waitForHeading(other.page, "Your progress");
+    for (let i = 0; i < 30 && !m.lines.some((l) => l.startsWith("Imported")); i++) m = await waitForHeading(other.page, "Your progress");
+    expect(m.lines).toContain("Imported: 2 new, 0 already here, 0 rows with problems.");
+    expect(m.lines[0]).toMatch(/^3 finished attempts/);
+    await screenshot(other.page, "progress-phone-en", 400);
+    await importFile();
+    for (let i = 0; i < 30 && !m.lines.some((l) => l.startsWith("Imported: 0 new")); i++) m = await waitForHeading(other.page, "Your progress");
+    expect(m.lines).toContain("Imported: 0 new, 2 already here, 0 rows with problems.");
+    await other.context.close();
+  });
+});
