@@ -38,6 +38,16 @@ export const DIRECTIVES: Directives = {
  */
 export const HEADER_ONLY: Directives = { "frame-ancestors": ["'self'"] };
 
+/**
+ * Where xAPI statements may go: an LRS on another origin, named at build time with
+ * `DEALCRAFT_LRS_ORIGINS` (space-separated origins, e.g. "https://lrs.example.com"). Only
+ * those origins join connect-src; the default build talks to nothing but its own site.
+ */
+export function lrsOrigins(env: string | undefined): Directives {
+  const origins = (env ?? "").split(/\s+/).filter((o) => /^https?:\/\/[\w.-]+(:(\d+|\*))?$/.test(o));
+  return origins.length ? { "connect-src": [...DIRECTIVES["connect-src"]!, ...origins] } : {};
+}
+
 /** Other headers for static hosts, beside the policy. */
 export const OTHER_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",

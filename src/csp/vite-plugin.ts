@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Plugin } from "vite";
-import { headersFile, inlineStyles, policy } from "./policy.ts";
+import { lrsOrigins, headersFile, inlineStyles, policy } from "./policy.ts";
 
 const sha256 = (text: string) => "sha256-" + createHash("sha256").update(text, "utf8").digest("base64");
 
@@ -26,7 +26,7 @@ export function contentSecurityPolicy(headersPath: string): Plugin {
         const html = String(file.source);
         const hashes = inlineStyles(html).map(sha256);
         hashes.forEach((h) => allHashes.add(h));
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />`;
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes, lrsOrigins(process.env.DEALCRAFT_LRS_ORIGINS))}" />`;
         const anchor = /<meta charset[^>]*>/i.test(html) ? /<meta charset[^>]*>/i : /<head[^>]*>/i;
         if (!anchor.test(html)) this.error(`${file.fileName} has no <head> to put the Content-Security-Policy in`);
         file.source = html.replace(anchor, (tag) => `${tag}\n    ${meta}`);

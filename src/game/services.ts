@@ -1,4 +1,5 @@
 import type { Phaser } from "../phaser/index.ts";
+import type { RunSession } from "../session/index.ts";
 import type { AppStore } from "../store/index.ts";
 import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
@@ -17,6 +18,11 @@ export interface Services {
   loadPlayScenes(): Promise<void>;
   /** Loads the progress screen in its chunk, once; set up by config.ts. */
   loadProgressScene(): Promise<void>;
+  /**
+   * Called with every run session the game starts or resumes: LMS tracking (src/lms/)
+   * subscribes to its step events here, so it hears each decision as the scene does.
+   */
+  onSession?: (session: RunSession) => void;
 }
 
 /** Options from the page URL: `?lang=en&seed=42&scenario=first-meetings`. */

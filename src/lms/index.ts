@@ -2,13 +2,13 @@
  * The LMS side of the game, loaded (its own chunk) only when the page was launched by an
  * LMS or for an LRS. It restores a run the LMS suspended, then follows the run in progress
  * through the store's autosaves and reports each step to SCORM and/or xAPI.
- * TODO(session): subscribe to createRunSession's step events once src/session/ is on main.
+ * It hears the run through the run session the game hands it (Services.onSession): each
+ * step event feeds the reports from the session's runner.
  */
 import XAPI from "@xapi/xapi";
 import type { AppStore } from "../store/index.ts";
 import { ensureCatalogue, findScenario } from "../game/catalogueService.ts";
 import type { SharedServices } from "../game/services.ts";
-import { restoreRun } from "../engine/save.ts";
 import { saveRun } from "../engine/snapshot.ts";
 import type { Scenario } from "../engine/loader.ts";
 import type { Runner } from "../engine/runner.ts";
@@ -111,16 +111,13 @@ export async function startLms(svc: SharedServices, params: URLSearchParams): Pr
     store.getState().clearRun(svc.launch.scenario); // a new LMS attempt starts from the beginning
   }
 
-  store.subscribe((s, prev) => {
-    if (!s.run || s.run === prev.run) return;
-    const scenario = findScenario(svc, s.run.scenarioId);
-    if (!scenario) return;
-    try {
-      follow(scenario, restoreRun(scenario, s.run.snapshot), false);
-    } catch (e) {
-      console.error("Dealcraft LMS: could not read the run", e);
-    }
-  });
+  svc.onSession = (session) => {
+    const runner = session.runner as Runner;
+    follow(session.scenario, runner, false);
+    session.subscribe((e) => {
+      if (e.type === "step") follow(session.scenario, runner, false);
+    });
+  };
 
   window.addEventListener("pagehide", () => {
     xapi?.leave();

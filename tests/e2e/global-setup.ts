@@ -49,9 +49,12 @@ function cspReports(): Plugin {
  * report-uri for the tests).
  */
 export default async function setup(project: TestProject) {
+  // The xAPI test's fake LRS listens on a loopback port of its own: this build may send statements there.
+  process.env.DEALCRAFT_LRS_ORIGINS = "http://127.0.0.1:*";
   await build({ logLevel: "warn" });
   const headers = parseHeadersFile(readFileSync("public/_headers", "utf8"));
-  headers["Content-Security-Policy"] += "; report-uri /__csp";
+  // A host serving an xAPI build adds the same LRS origins to its header policy.
+  headers["Content-Security-Policy"] = headers["Content-Security-Policy"]!.replace(/connect-src ([^;]*)/, `connect-src $1 ${process.env.DEALCRAFT_LRS_ORIGINS}`) + "; report-uri /__csp";
   server = await preview({ logLevel: "warn", plugins: [cspReports()], preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false, headers } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error("vite preview did not report a URL");

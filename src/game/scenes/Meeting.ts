@@ -130,6 +130,7 @@ export class Meeting extends BaseScene {
       this.session = createRunSession({ scenario, seed, ...ports });
     }
     this.unsubscribe = this.session.subscribe((e) => this.onSessionEvent(e));
+    this.svc.onSession?.(this.session);
     this.ready = true;
     this.drawWithLocale(() => this.draw(true));
   }
