@@ -36,6 +36,14 @@ const seed = params.get("seed");
 if (seed) launch.seed = seed.slice(0, 64);
 const scenario = params.get("scenario");
 if (scenario) launch.scenario = scenario.slice(0, 64);
+const src = params.get("src");
+if (src) {
+  try {
+    launch.src = new URL(src.slice(0, 2000), location.href).href; // relative links work too
+  } catch {
+    launch.src = src.slice(0, 2000); // the check names it as not a web address, on screen
+  }
+}
 
 const syncLang = () => {
   document.documentElement.lang = store.getState().settings.locale;
@@ -49,7 +57,7 @@ performance.mark("app:sound");
 // Browsers allow audio only after a gesture: the first key or tap starts the music.
 for (const type of ["keydown", "pointerdown"] as const) window.addEventListener(type, () => sound.startMusic(), { once: true });
 performance.mark("app:game-start");
-const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: null, launch });
+const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: null, launch, libraryStorage: ok ? storage : undefined });
 
 // The tab's icon, added once the first frame is out: a favicon link in the page's head
 // measurably delayed that frame (10-20 ms in bench:startup A/B runs).

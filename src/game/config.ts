@@ -3,6 +3,7 @@ import { Preloader } from "./scenes/Preloader.ts";
 import { Title } from "./scenes/Title.ts";
 import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
 import { Settings } from "./scenes/Settings.ts";
+import { ScenarioProblems } from "./scenes/ScenarioProblems.ts";
 import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services } from "./services.ts";
@@ -94,7 +95,7 @@ export function startGame(parent: HTMLElement, services: Services): DealcraftGam
     input: { keyboard: true, mouse: true, touch: true, gamepad: false },
     // The first scene starts itself: the title, unless it has files to wait for (no extra frame for a boot scene).
     // The meeting, map and debrief are added once their chunk loads (ensurePlayScenes).
-    scene: [Preloader.hasWork() ? Preloader : Title, Preloader.hasWork() ? Title : Preloader, ScenarioSelect, Settings],
+    scene: [Preloader.hasWork() ? Preloader : Title, Preloader.hasWork() ? Title : Preloader, ScenarioSelect, ScenarioProblems, Settings],
     callbacks: {
       preBoot: (g) => g.registry.set("services", services),
     },

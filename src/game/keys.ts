@@ -3,6 +3,7 @@ export const SceneKey = {
   Preloader: "Preloader",
   Title: "Title",
   ScenarioSelect: "ScenarioSelect",
+  ScenarioProblems: "ScenarioProblems",
   Meeting: "Meeting",
   Debrief: "Debrief",
   Settings: "Settings",

@@ -2,7 +2,9 @@ import type { Phaser } from "./phaser.ts";
 import type { AppStore } from "../store/index.ts";
 import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
-import type { CatalogueEntry } from "../content/catalogue.ts";
+import type { CatalogueEntry, OwnFile } from "../content/catalogue.ts";
+import type { CatalogueRequest, OwnResult } from "../content/catalogue.worker.ts";
+import { addToLibrary, readLibrary, removeFromLibrary, type LibraryStorage } from "../content/library.ts";
 import type { Scenario } from "../engine/loader.ts";
 import { deepFreeze } from "../engine/freeze.ts";
 
@@ -15,12 +17,16 @@ export interface Services {
   catalogue: CatalogueEntry[] | null;
   catalogueLoading?: Promise<CatalogueEntry[]>;
   launch: LaunchOptions;
+  /** Where the local library of the player's own scenario files is kept (localStorage). */
+  libraryStorage?: LibraryStorage;
 }
 
-/** Options from the page URL: `?lang=en&seed=42&scenario=first-meetings`. */
+/** Options from the page URL: `?lang=en&seed=42&scenario=first-meetings&src=<url>`. */
 export interface LaunchOptions {
   seed?: string;
   scenario?: string;
+  /** A scenario file to download, check and play (`?src=`). */
+  src?: string;
 }
 
 export const DEFAULT_SCENARIO_ID = "first-meetings";
@@ -35,18 +41,19 @@ export function services(scene: Phaser.Scene): Services {
  */
 export function ensureCatalogue(svc: Services): Promise<CatalogueEntry[]> {
   if (svc.catalogue) return Promise.resolve(svc.catalogue);
-  svc.catalogueLoading ??= loadInWorker()
-    .catch(() => import("../content/catalogue.ts").then((m) => m.loadCatalogue(DEFAULT_SCENARIO_ID)))
+  const library = svc.libraryStorage ? readLibrary(svc.libraryStorage).map(({ id, file, text }) => ({ id, file, text })) : [];
+  svc.catalogueLoading ??= inWorker<CatalogueEntry[]>({ kind: "catalogue", defaultId: DEFAULT_SCENARIO_ID, library })
+    .catch(() => import("../content/catalogue.ts").then((m) => m.loadCatalogueWith(DEFAULT_SCENARIO_ID, library)))
     .then((entries) => (svc.catalogue = entries.map(freezeEntry)));
   return svc.catalogueLoading;
 }
 
 /** Validation runs in a worker (no main-thread long task); where workers fail, on the main thread. */
-function loadInWorker(): Promise<CatalogueEntry[]> {
+function inWorker<T>(request: CatalogueRequest): Promise<T> {
   return new Promise((resolve, reject) => {
     if (typeof Worker === "undefined") return reject(new Error("no workers"));
     const worker = new Worker(new URL("../content/catalogue.worker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = (ev: MessageEvent<CatalogueEntry[]>) => {
+    worker.onmessage = (ev: MessageEvent<T>) => {
       worker.terminate();
       resolve(ev.data);
     };
@@ -54,8 +61,53 @@ function loadInWorker(): Promise<CatalogueEntry[]> {
       worker.terminate();
       reject(e);
     };
-    worker.postMessage({ defaultId: DEFAULT_SCENARIO_ID });
+    worker.postMessage(request);
   });
+}
+
+/** Ids of the bundled scenarios, which a player's own file may not reuse. */
+function bundledIds(svc: Services): string[] {
+  return (svc.catalogue ?? []).flatMap((e) => (e.ok && e.source !== "library" ? [e.scenario.meta.id] : []));
+}
+
+/** What happened to an opened file: its entry, and whether the browser kept it for next time. */
+export interface OpenedScenario {
+  entry: CatalogueEntry;
+  kept: boolean;
+}
+
+/**
+ * Checks a scenario the player opened (a file's text, or a link) in the worker. A valid
+ * one joins the catalogue and the local library (replacing an older copy with its id).
+ */
+export async function openOwnScenario(svc: Services, source: { file: OwnFile } | { url: string }): Promise<OpenedScenario> {
+  await ensureCatalogue(svc);
+  const ids = bundledIds(svc);
+  const request: CatalogueRequest = "url" in source ? { kind: "url", url: source.url, bundledIds: ids } : { kind: "own", file: source.file, bundledIds: ids };
+  const result = await inWorker<OwnResult>(request).catch(async () => {
+    const m = await import("../content/catalogue.ts");
+    if ("file" in source) return { entry: m.ownEntry(source.file, new Set(ids)), text: source.file.text };
+    const got = await m.fetchScenarioText(source.url);
+    if (got.text === undefined) return { entry: { file: got.file, ok: false as const, source: "library" as const, problems: [got.problem!] } };
+    return { entry: m.ownEntry({ file: got.file, text: got.text }, new Set(ids)), text: got.text };
+  });
+  const entry = freezeEntry(result.entry.ok ? { ...result.entry, libraryId: result.entry.scenario.meta.id } : result.entry);
+  if (!entry.ok || result.text === undefined) return { entry, kept: false };
+  const id = entry.scenario.meta.id;
+  const kept = svc.libraryStorage ? addToLibrary(svc.libraryStorage, { id, file: entry.file, text: result.text }) : false;
+  const others = (svc.catalogue ?? []).filter((e) => !(e.source === "library" && (e.ok ? e.scenario.meta.id === id : e.file === entry.file)));
+  const firstBroken = others.findIndex((e) => !e.ok);
+  others.splice(firstBroken < 0 ? others.length : firstBroken, 0, entry);
+  svc.catalogue = others;
+  return { entry, kept };
+}
+
+/** Takes one of the player's own scenarios out of the library and the list. */
+export function removeOwnScenario(svc: Services, entry: CatalogueEntry): void {
+  if (entry.source !== "library") return;
+  const id = entry.libraryId ?? (entry.ok ? entry.scenario.meta.id : undefined);
+  if (id && svc.libraryStorage) removeFromLibrary(svc.libraryStorage, id);
+  svc.catalogue = (svc.catalogue ?? []).filter((e) => e !== entry);
 }
 
 /** A scenario that crossed from the worker is a fresh copy: freeze it again. */

@@ -49,6 +49,12 @@ export class Title extends BaseScene {
     // the loading on a slow machine.
     this.game.events.once("postrender", () => {
       const catalogue = ensureCatalogue(this.svc).then(() => {
+        if (launch.src && this.sys.isActive()) {
+          const url = launch.src;
+          delete launch.src;
+          this.scene.start(SceneKey.ScenarioSelect, { open: { url } });
+          return;
+        }
         const id = launch.scenario;
         if (!id || !this.sys.isActive()) return;
         delete launch.scenario;
