@@ -6,6 +6,7 @@
 import { validateScenario } from "./loader.ts";
 import { jsonPath, type Problem } from "./problems.ts";
 import type { Effect, ScenarioData } from "./schema.ts";
+import { teachingLint } from "./teaching-lint.ts";
 
 import { MAX_SCENARIO_BYTES } from "./limits.ts";
 
@@ -178,5 +179,15 @@ export function lintScenario(s: ScenarioData): Problem[] {
     for (const k of keys) walk(obj[k], [...path, k]);
   };
   walk(s, []);
+  problems.push(...teachingWarnings(s));
   return problems;
+}
+
+/** The teaching lint's warnings (teaching-lint.ts); a rule that fails on an odd file costs only its warnings. */
+function teachingWarnings(s: ScenarioData): Problem[] {
+  try {
+    return teachingLint(s);
+  } catch (e) {
+    return [{ path: "$", message: `the teaching lint could not finish: ${(e as Error).message}`, severity: "warning" }];
+  }
 }

@@ -15,8 +15,8 @@ export interface ScenarioSelectData {
   open?: { url: string };
 }
 
-/** Scenario cards per page: four fit the 720-px design with the open and back buttons. */
-const PAGE_SIZE = 4;
+/** Scenario cards per page: three fit the 720-px design with the open and back buttons. */
+const PAGE_SIZE = 3;
 /** The hidden file picker's id (the e2e tests give it files). */
 export const FILE_INPUT_ID = "scenario-file-input";
 
@@ -41,6 +41,7 @@ export class ScenarioSelect extends BaseScene {
     this.checking = null;
     this.status = null;
     this.listenForDrops();
+    this.fileInput();
     if (data.open) void this.open({ url: data.open.url });
     else if (this.svc.catalogue) this.drawWithLocale(() => this.draw());
     else {
@@ -78,8 +79,8 @@ export class ScenarioSelect extends BaseScene {
     });
   }
 
-  /** Opens the browser's file picker (one hidden input, reused). */
-  private pickFile(): void {
+  /** The page's hidden file picker (one, reused), wired to this scene. */
+  private fileInput(): HTMLInputElement {
     let input = document.getElementById(FILE_INPUT_ID) as HTMLInputElement | null;
     if (!input) {
       input = document.createElement("input");
@@ -89,12 +90,13 @@ export class ScenarioSelect extends BaseScene {
       input.hidden = true;
       document.body.appendChild(input);
     }
-    input.onchange = () => {
-      const file = input.files?.[0];
-      input.value = ""; // the same file can be picked again after editing it
+    const picker = input;
+    picker.onchange = () => {
+      const file = picker.files?.[0];
+      picker.value = ""; // the same file can be picked again after editing it
       if (file && this.sys.isActive()) void this.openFile(file);
     };
-    input.click();
+    return picker;
   }
 
   private async openFile(file: File): Promise<void> {
@@ -195,7 +197,7 @@ export class ScenarioSelect extends BaseScene {
       this.draw();
     };
     if (pages > 1) items.push({ label: this.t("select.more", { page: this.page + 1, pages }), onSelect: turnPage(1) });
-    items.push({ label: this.t("select.open"), detail: this.t("select.open-detail"), onSelect: () => this.pickFile() });
+    items.push({ label: this.t("select.open"), detail: this.t("select.open-detail"), onSelect: () => this.fileInput().click() });
     items.push({ label: this.t("select.back"), onSelect: () => this.scene.start(SceneKey.Title) });
     const menu = this.menu(items, { x: 60, y: 104, width: WIDTH - 120, gap: 10, size: 24, numbered: true });
     shown.forEach((entry, i) => {
