@@ -4,7 +4,7 @@ import { createMirror } from "./a11y/mirror.ts";
 import { createSound } from "./audio/sound.ts";
 import { isLocale } from "./content/i18n.ts";
 import { startGame } from "./game/config.ts";
-import type { LaunchOptions } from "./game/services.ts";
+import type { LaunchOptions, Services } from "./game/services.ts";
 import faviconUrl from "../assets/favicon.svg?url";
 
 performance.mark("app:start");
@@ -20,12 +20,14 @@ function browserStorage(): { storage: Storage; ok: boolean } {
   }
 }
 
-const { storage, ok } = browserStorage();
+const params = new URLSearchParams(location.search);
+// Inside the studio the game keeps nothing: testing a draft never touches a player's saves.
+const inStudio = params.get("studio") === "1" && window.parent !== window;
+const { storage, ok } = inStudio ? { storage: memoryStorage(), ok: true } : browserStorage();
 const store = createAppStore(storage);
 performance.mark("app:store");
 if (!ok) store.getState().notify({ key: "notice.storage-unavailable" });
 
-const params = new URLSearchParams(location.search);
 const lang = params.get("lang");
 if (lang !== null) {
   if (isLocale(lang)) store.getState().setLocale(lang);
@@ -57,7 +59,8 @@ performance.mark("app:sound");
 // Browsers allow audio only after a gesture: the first key or tap starts the music.
 for (const type of ["keydown", "pointerdown"] as const) window.addEventListener(type, () => sound.startMusic(), { once: true });
 performance.mark("app:game-start");
-const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: null, launch, libraryStorage: ok ? storage : undefined });
+const services: Services = { store, mirror, sound, catalogue: null, launch, libraryStorage: ok && !inStudio ? storage : undefined };
+const game = startGame(document.getElementById("game")!, services);
 
 // The tab's icon, added once the first frame is out: a favicon link in the page's head
 // measurably delayed that frame (10-20 ms in bench:startup A/B runs).
@@ -69,6 +72,8 @@ game.events.once("postrender", () =>
     link.href = faviconUrl;
   }, 0),
 );
+
+if (inStudio) void import("./game/studio-link.ts").then((m) => m.listenToStudio(game, services));
 
 // For tests and debugging in the browser console: read-only handles, no rules.
 (window as unknown as { dealcraft: unknown }).dealcraft = { game, store, sound };

@@ -70,6 +70,18 @@ function bundledIds(svc: Services): string[] {
   return (svc.catalogue ?? []).flatMap((e) => (e.ok && e.source !== "library" ? [e.scenario.meta.id] : []));
 }
 
+/** Checks a file's text or a link in the worker (on the main thread where workers fail); `bundledIds` may not be reused. */
+export function checkOwnScenario(source: { file: OwnFile } | { url: string }, ids: string[]): Promise<OwnResult> {
+  const request: CatalogueRequest = "url" in source ? { kind: "url", url: source.url, bundledIds: ids } : { kind: "own", file: source.file, bundledIds: ids };
+  return inWorker<OwnResult>(request).catch(async () => {
+    const m = await import("../content/catalogue.ts");
+    if ("file" in source) return { entry: m.ownEntry(source.file, new Set(ids)), text: source.file.text };
+    const got = await m.fetchScenarioText(source.url);
+    if (got.text === undefined) return { entry: { file: got.file, ok: false as const, source: "library" as const, problems: [got.problem!] } };
+    return { entry: m.ownEntry({ file: got.file, text: got.text }, new Set(ids)), text: got.text };
+  });
+}
+
 /** What happened to an opened file: its entry, and whether the browser kept it for next time. */
 export interface OpenedScenario {
   entry: CatalogueEntry;
@@ -82,15 +94,7 @@ export interface OpenedScenario {
  */
 export async function openOwnScenario(svc: Services, source: { file: OwnFile } | { url: string }): Promise<OpenedScenario> {
   await ensureCatalogue(svc);
-  const ids = bundledIds(svc);
-  const request: CatalogueRequest = "url" in source ? { kind: "url", url: source.url, bundledIds: ids } : { kind: "own", file: source.file, bundledIds: ids };
-  const result = await inWorker<OwnResult>(request).catch(async () => {
-    const m = await import("../content/catalogue.ts");
-    if ("file" in source) return { entry: m.ownEntry(source.file, new Set(ids)), text: source.file.text };
-    const got = await m.fetchScenarioText(source.url);
-    if (got.text === undefined) return { entry: { file: got.file, ok: false as const, source: "library" as const, problems: [got.problem!] } };
-    return { entry: m.ownEntry({ file: got.file, text: got.text }, new Set(ids)), text: got.text };
-  });
+  const result = await checkOwnScenario(source, bundledIds(svc));
   const entry = freezeEntry(result.entry.ok ? { ...result.entry, libraryId: result.entry.scenario.meta.id } : result.entry);
   if (!entry.ok || result.text === undefined) return { entry, kept: false };
   const id = entry.scenario.meta.id;
@@ -111,7 +115,7 @@ export function removeOwnScenario(svc: Services, entry: CatalogueEntry): void {
 }
 
 /** A scenario that crossed from the worker is a fresh copy: freeze it again. */
-function freezeEntry(e: CatalogueEntry): CatalogueEntry {
+export function freezeEntry(e: CatalogueEntry): CatalogueEntry {
   if (e.ok) deepFreeze(e.scenario);
   return e;
 }
