@@ -53,6 +53,8 @@ export default defineConfig(({ command }) => {
       chunkSizeWarningLimit: 1600,
       manifest: true,
       rollupOptions: {
+        // index.html is the game; the studio is a page of its own, so the game's first visit never loads it.
+        input: { index: root + "index.html", studio: root + "studio.html" },
         output: {
           // Phaser changes rarely: keep it in its own cacheable chunk.
           manualChunks(id: string) {
