@@ -69,6 +69,8 @@ export default defineConfig(({ command }) => {
     test: {
       include: ["tests/unit/**/*.test.ts"],
       environment: "node",
+      // Some tests start the CLI as a child process; a busy 2-core machine needs the headroom.
+      testTimeout: 30_000,
     },
   };
 });

@@ -46,6 +46,9 @@ if (src) {
     launch.src = src.slice(0, 2000); // the check names it as not a web address, on screen
   }
 }
+const mode = params.get("mode");
+if (mode === "practice" || mode === "assessment") launch.mode = mode;
+else if (mode !== null) store.getState().notify({ key: "notice.unknown-mode", vars: { mode: mode.slice(0, 20) } });
 
 const syncLang = () => {
   document.documentElement.lang = store.getState().settings.locale;

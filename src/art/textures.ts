@@ -1,5 +1,5 @@
 /** Turns the code-drawn art into Phaser textures, once each, on first use. */
-import type { Phaser } from "../game/phaser.ts";
+import type { Phaser } from "../phaser/index.ts";
 import type { Department } from "../engine/vocabulary.ts";
 import type { Expression } from "../ui/expression.ts";
 import { archetypeFor, drawPortrait, drawRoom, PORTRAIT_H, PORTRAIT_W } from "./draw.ts";

@@ -4,7 +4,7 @@
  */
 import zhCN from "./strings/zh-CN.json";
 import en from "./strings/en.json";
-import { LOCALES, PRIMARY_LOCALE, STAGE3_TASKS, type Locale, type Stage3Task, type TaskStatus } from "../engine/vocabulary.ts";
+import { LOCALES, PRIMARY_LOCALE, type Locale, type Stage3Task, type TaskStatus } from "../engine/vocabulary.ts";
 import type { LocalizedText, MoveTag } from "../engine/schema.ts";
 
 export type StringKey = keyof typeof zhCN;
@@ -54,7 +54,7 @@ export function moveLabel(move: MoveTag, locale: Locale): string {
   }
 }
 
-/** The five shortlist tasks as lines like "✓ 完成 价值展示", in order. */
-export function taskLines(tasks: Record<Stage3Task, TaskStatus>, locale: Locale): string[] {
-  return STAGE3_TASKS.map((task) => `${t(locale, `task.${tasks[task]}` as StringKey)} ${t(locale, `task.${task}` as StringKey)}`);
+/** Shortlist tasks as lines like "✓ 完成 价值展示", in the order given (the ones a scenario uses). */
+export function taskLines(tasks: readonly { task: Stage3Task; status: TaskStatus }[], locale: Locale): string[] {
+  return tasks.map(({ task, status }) => `${t(locale, `task.${status}` as StringKey)} ${t(locale, `task.${task}` as StringKey)}`);
 }

@@ -4,7 +4,7 @@
  * pure functions of it.
  */
 import type { Scenario } from "./loader.ts";
-import { COLLEAGUES, LEVELS, NEED_STATES, STAGE3_TASKS, type Colleague, type Department, type Level, type NeedState, type Posture, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
+import { LEVELS, NEED_STATES, STAGE3_TASKS, type Colleague, type Department, type Level, type NeedState, type Posture, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
 
 /** One stakeholder's relationship: three meters (0-10 each), the level they add up to, and needs. */
 export interface StakeholderState {
@@ -22,6 +22,7 @@ export interface StakeholderState {
 /** The meeting in progress: turns, talk units, situation questions asked, listening stance. */
 export interface MeetingState {
   id: string;
+  /** Choices made in this meeting: a talk share is judged only where the player had a say. */
   turns: number;
   /** Talk units: the rep's and the client's, for the talk share. */
   rep: number;
@@ -54,6 +55,8 @@ export interface AccountState {
   integration: number;
   objections: number;
   pricePressure: number;
+  /** `who/need` of needs made explicit without an implication question: the value behind them is thin. */
+  shallow: string[];
   researched: string[];
   notebook: string[];
   forgotten: string[];
@@ -111,15 +114,19 @@ export function initialAccount(scenario: Scenario): AccountState {
   const competitors: Record<string, CompetitorState> = {};
   for (const [id, c] of Object.entries(scenario.competitors ?? {})) competitors[id] = { standing: c.strength * 5, excluded: false };
   const res = scenario.resources ?? DEFAULT_RESOURCES;
+  // An incumbent (stage 5) starts with the colleagues and integration it already has.
+  const pairs = [...new Set(scenario.position?.pairs ?? [])];
+  for (const [id, who] of Object.entries(scenario.cast)) stakeholders[id]!.level = computeLevel(stakeholders[id]!, who.department, pairs);
   return {
     stakeholders,
-    pairs: [],
+    pairs,
     weeks: res.weeks,
     budget: res.budget,
     risk: 0,
-    integration: 0,
+    integration: scenario.position?.integration ?? 0,
     objections: 0,
     pricePressure: 0,
+    shallow: [],
     researched: [],
     notebook: [],
     forgotten: [],
@@ -160,16 +167,7 @@ export function strongestCompetitor(a: AccountState): string | undefined {
   return best;
 }
 
-/** Whether the scenario covers the shortlist stage, whose five tasks the game then tracks. */
-export function hasShortlistStage(scenario: Scenario): boolean {
-  return scenario.stages.some((st) => st.pipeline === "shortlist");
-}
-
 /** Sum of need progress (0-3 per need) for a stakeholder, to tell whether there is anything new to summarise. */
 export function needProgress(s: StakeholderState): number {
   return Object.values(s.needs).reduce((sum, n) => sum + needIndex(n), 0);
-}
-
-export function isColleague(value: string): value is Colleague {
-  return (COLLEAGUES as readonly string[]).includes(value);
 }

@@ -1,74 +1,50 @@
 /**
- * How good a move is right now, by the course's principles and the research on large
- * sales. One ranking serves two uses: the debrief's "better option" and the simulator's
- * `spin-disciplined` policy. Pure and cheap: no state is changed.
+ * Advice from the move-rule table: the better option the debrief names when a choice
+ * lost points, and the judgement of the move just made (what reactions and reply
+ * variants read). Pure: ranks are read, nothing is changed.
  */
-import { levelIndex, strongestCompetitor, type AccountState } from "./account.ts";
-import type { Scenario } from "./loader.ts";
-import { summariseIsTimely, tacticFits } from "./rules.ts";
-import type { Condition, MoveTag } from "./schema.ts";
+import type { Option } from "./schema.ts";
+import type { LastMove, OfferedOption, RunEvent } from "./state.ts";
+import { rankMove, type JudgeContext } from "./moves/index.ts";
 
-export interface AdviceContext {
-  scenario: Scenario;
-  account: AccountState;
-  holds(c: Condition): boolean;
-}
+/** A "better option" must rank at least this well by the course… */
+const BETTER_MIN_RANK = 50;
+/** …and clearly better than the one chosen. */
+const BETTER_MARGIN = 15;
 
-function hasExplicitNeed(a: AccountState, who: string | undefined): boolean {
-  if (who === undefined) return false;
-  const needs = a.stakeholders[who]?.needs;
-  if (!needs) return false;
-  for (const k in needs) if (needs[k] === "explicit") return true;
-  return false;
-}
-
-/** 0 (against the course) … 100 (exactly what the course teaches here). */
-export function rankMove(ctx: AdviceContext, move: MoveTag, to: string | undefined): number {
-  const a = ctx.account;
-  const s = to ? a.stakeholders[to] : undefined;
-  switch (move.kind) {
-    case "spin": {
-      const need = move.need && s ? s.needs[move.need] : undefined;
-      if (move.type === "situation") {
-        if (move.fact && a.researched.includes(move.fact)) return 0;
-        return (a.meeting?.situation ?? 0) >= 2 ? 4 : 20;
-      }
-      if (move.type === "problem") return need === "hidden" ? 80 : 22;
-      if (move.type === "implication") return need === "surfaced" ? 90 : need === "developed" ? 25 : 5;
-      return need === "developed" ? 100 : need === "surfaced" ? 60 : need === "explicit" ? 20 : 5;
+/**
+ * The best alternative by the course, if one is clearly better than the chosen option.
+ * Small talk is never advice: it is a pleasantry, not a sales move.
+ */
+export function betterOption(ctx: JudgeContext, offered: readonly OfferedOption[], chosen: string): string | undefined {
+  const mine = offered.find((o) => o.id === chosen);
+  if (!mine) return undefined;
+  let top = Math.max(BETTER_MIN_RANK, rankMove(ctx, mine.move, mine.to) + BETTER_MARGIN);
+  let better: string | undefined;
+  for (const o of offered) {
+    if (o.id === chosen || o.move.kind === "talk") continue;
+    const r = rankMove(ctx, o.move, o.to);
+    if (r >= top) {
+      top = r + 1e-9;
+      better = o.id;
     }
-    case "pitch": {
-      const answered = !!(move.need && s && s.needs[move.need] === "explicit");
-      const early = (move.parts.includes("feature") || move.parts.includes("advantage")) && !answered && !hasExplicitNeed(a, to);
-      if (early) return 2;
-      if (move.parts.includes("benefit")) return answered ? 95 + (move.parts.includes("evidence") ? 3 : 0) : 12;
-      return move.parts.includes("evidence") ? 50 : 30;
-    }
-    case "listen":
-      if (move.behaviour === "summarise") return summariseIsTimely(a, to) ? 70 : 10;
-      return move.behaviour === "distracted" ? 0 : 40;
-    case "close":
-      return move.style === "push" ? 0 : s && levelIndex(s.level) >= levelIndex("awareness") ? 55 : 25;
-    case "awareness":
-      return hasExplicitNeed(a, to) ? 65 : 45;
-    case "talk":
-      return s && s.smalltalk === 0 ? 30 : 8;
-    case "relationship": {
-      const cap = ctx.scenario.policy?.giftCap;
-      if (cap !== undefined && (move.value ?? 0) > cap) return 0;
-      if (move.action === "bring-colleague") return move.colleague && !a.pairs.includes(move.colleague) ? 68 : 6;
-      if (move.action === "executive-interaction" && !a.pairs.includes("executive")) return 8;
-      return s && s.rapport < 2 ? 35 : 8;
-    }
-    case "tactic":
-      return tacticFits(ctx, move).fits ? 85 : 3;
-    case "rules":
-      return s && levelIndex(s.level) >= levelIndex("personal-trust") && hasExplicitNeed(a, to) ? 88 : 10;
-    case "screen": {
-      const ready = s && levelIndex(s.level) >= levelIndex("personal-trust");
-      return ready ? (strongestCompetitor(a) === move.competitor ? 86 : 40) : 10;
-    }
-    case "research":
-      return a.researched.includes(move.fact) ? 5 : 75;
   }
+  return better;
+}
+
+/** What the scorecard made of the choice whose events start at `logStart`. */
+export function judgeLastMove(log: readonly RunEvent[], logStart: number, node: string, option: Option): LastMove {
+  let points = 0;
+  const byPrinciple = new Map<string, number>();
+  for (let i = logStart; i < log.length; i++) {
+    const e = log[i]!;
+    if (e.type !== "score" || e.competency === "outcome") continue;
+    points += e.points;
+    if (e.principle) byPrinciple.set(e.principle, (byPrinciple.get(e.principle) ?? 0) + e.points);
+  }
+  // Largest effect first; on a tie the loss first (a client notices a mistake more).
+  const principles = [...byPrinciple.entries()].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[1] - b[1]).map(([principle, pts]) => ({ principle, points: pts }));
+  const last: LastMove = { node, option: option.id, kind: option.move.kind, points, principles };
+  if (option.to !== undefined) last.to = option.to;
+  return last;
 }

@@ -1,7 +1,8 @@
 import { levelIndex, needIndex, switchingCost, type AccountState } from "./account.ts";
 import type { Scenario } from "./loader.ts";
 import { type AccountFigure, type Comparison } from "./vocabulary.ts";
-import type { Condition, VarValue } from "./schema.ts";
+import type { Condition, LastMoveTest, VarValue } from "./schema.ts";
+import type { LastMove } from "./state.ts";
 
 /** What a condition may read of a run. */
 export interface ConditionContext {
@@ -13,6 +14,23 @@ export interface ConditionContext {
   currentStageOrder(): number;
   visited(node: string): boolean;
   hasChosen(node: string, option: string): boolean;
+  /** The move just made and its judgement; null before the first choice. */
+  readonly last: LastMove | null;
+}
+
+/** Whether the move just made matches a `last` test. */
+function lastMatches(t: LastMoveTest, last: LastMove | null): boolean {
+  if (!last) return false;
+  if (t.kind !== undefined && last.kind !== t.kind) return false;
+  if (t.option !== undefined && last.option !== t.option) return false;
+  if (t.principle !== undefined && !last.principles.some((p) => p.principle === t.principle)) return false;
+  if (t.result !== undefined && (t.result === "gain" ? last.points <= 0 : t.result === "loss" ? last.points >= 0 : last.points !== 0)) return false;
+  return true;
+}
+
+/** A stakeholder's state by id, own properties only (a scenario's "constructor" is just a name). */
+function own<T>(table: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(table, id) ? table[id] : undefined;
 }
 
 export function compare(a: VarValue | undefined, op: Comparison, b: VarValue): boolean {
@@ -69,7 +87,7 @@ export function evaluate(c: Condition, ctx: ConditionContext): boolean {
   if ("visited" in c) return ctx.visited(c.visited);
   if ("chosen" in c) return ctx.hasChosen(c.chosen.node, c.chosen.option);
   if ("level" in c) {
-    const s = a.stakeholders[c.level];
+    const s = own(a.stakeholders, c.level);
     return !!s && compare(levelIndex(s.level), c.op, levelIndex(c.value));
   }
   if ("count" in c) {
@@ -83,11 +101,12 @@ export function evaluate(c: Condition, ctx: ConditionContext): boolean {
     return compare(n, c.op, c.value);
   }
   if ("need" in c) {
-    const state = a.stakeholders[c.need.who]?.needs[c.need.need];
+    const who = own(a.stakeholders, c.need.who);
+    const state = who ? own(who.needs, c.need.need) : undefined;
     return state !== undefined && compare(needIndex(state), c.op ?? ">=", needIndex(c.value));
   }
   if ("meter" in c) {
-    const s = a.stakeholders[c.meter.who];
+    const s = own(a.stakeholders, c.meter.who);
     return !!s && compare(s[c.meter.meter], c.op, c.value);
   }
   if ("task" in c) return a.tasks[c.task] === c.value;
@@ -98,6 +117,7 @@ export function evaluate(c: Condition, ctx: ConditionContext): boolean {
     const gate = ctx.scenario.stages.find((s) => s.id === c.gate)?.gate;
     return gate === undefined || evaluate(gate, ctx);
   }
-  if ("excluded" in c) return a.competitors[c.excluded]?.excluded === true;
+  if ("excluded" in c) return own(a.competitors, c.excluded)?.excluded === true;
+  if ("last" in c) return lastMatches(c.last, ctx.last);
   return a.pairs.includes(c.pair);
 }

@@ -1,4 +1,7 @@
-/** The pure engine's public surface. Nothing here touches Phaser, Howler, Zustand or the DOM. */
+/**
+ * The pure engine's public surface, an API other tools use (see CHANGELOG.md for changes).
+ * Nothing here touches Phaser, Howler, Zustand or the DOM.
+ */
 export * from "./schema.ts";
 export * from "./problems.ts";
 export { loadScenario, validateScenario, freezeScenario, RESERVED_SPEAKERS, type Scenario } from "./loader.ts";
@@ -6,26 +9,26 @@ export { checkScenarioBytes, checkScenarioText, parseScenarioText, lintScenario,
 export {
   createRunner,
   resumeRunner,
-  scoreSheet,
-  emptyPoints,
   RunnerError,
-  PRINCIPLES,
-  COMPETENCY_BASE,
-  OUTCOME_POINTS,
-  type ListeningStance,
-  type Principle,
+  MAX_REDIRECTS,
   type Runner,
+  type RunnerOptions,
   type RunState,
   type RunStatus,
   type RunEvent,
+  type ScoreRecord,
   type CurrentLine,
   type OfferedOption,
-  type ScoreSheet,
+  type ListeningStance,
+  type Input,
+  type LastMove,
 } from "./runner.ts";
-export { saveRun, restoreRun, replayDecisions, decisionsOf, SaveError, SAVE_VERSION, type RunSnapshot, type Decision } from "./save.ts";
+export { scoreSheet, emptyPoints, explainScore, PRINCIPLES, COMPETENCY_BASE, COMPETENCY_SCALE, OUTCOME_POINTS, type Principle, type ScoreSheet } from "./scorecard.ts";
+export { saveRun, restoreRun, replayInputs, replayDecisions, decisionsOf, SaveError, SAVE_VERSION, type RunSnapshot, type Decision } from "./save.ts";
 export { createRng, seedToState, type Rng } from "./rng.ts";
 export * from "./account.ts";
-export { rankMove } from "./advice.ts";
-export { moveCost, optionCost, talkUnits, tacticFits, summariseIsTimely } from "./rules.ts";
+export { hasShortlistStage, tasksInPlay } from "./pipeline.ts";
+export { MOVE_RULES, MOVE_KINDS, moveCost, optionCost, talkUnits, rankMove, tacticFits, summariseIsTimely, type MoveRule, type MoveTable, type MoveKind } from "./moves/index.ts";
+export { REACTIONS } from "./reactions.ts";
 export { evaluate, figure } from "./conditions.ts";
-export { POLICIES, simulate, playOnce, type Policy, type SimulationResult, type Spread } from "./simulate.ts";
+export { POLICIES, HABITS, BLIND_POLICIES, goodPlay, randomPlay, habitWithRandom, habitInGoodPlay, simulate, playOnce, type Policy, type Habit, type SimulationResult, type Spread } from "./simulate.ts";

@@ -214,6 +214,10 @@ function checkReferences(s: ScenarioData): Problem[] {
       if (m.target !== undefined) needWho(m.target, ["competitorScript", i, "moves", j, "target"]);
     });
   });
+  if (s.setup) checkEffects(s.setup, ["setup"], new Set());
+  for (const [id, m] of Object.entries(s.meetings ?? {})) {
+    if (m.cutShort) needNode(m.cutShort.goto, ["meetings", id, "cutShort", "goto"]);
+  }
   if (s.policy && !s.endings[s.policy.disqualifiedEnding]) {
     at(["policy", "disqualifiedEnding"], `no ending "${s.policy.disqualifiedEnding}"`);
   }
@@ -224,7 +228,11 @@ function checkReferences(s: ScenarioData): Problem[] {
       if (!(RESERVED_SPEAKERS as readonly string[]).includes(line.speaker) && !s.cast[line.speaker]) {
         at([...base, "lines", i, "speaker"], `no cast member "${line.speaker}"; cast: ${list(Object.keys(s.cast))}, or narrator / rep`);
       }
+      if (line.when) checkCondition(line.when, [...base, "lines", i, "when"]);
     });
+    if (node.lines.every((l) => l.when !== undefined)) {
+      at([...base, "lines"], "every line has a `when`: give at least one line without one, so the node always says something");
+    }
     const optionIds = new Set((node.options ?? []).map((o) => o.id));
     if (node.meeting !== undefined && !s.meetings?.[node.meeting]) {
       at([...base, "meeting"], `no meeting "${node.meeting}"; declare it under $.meetings`);

@@ -8,6 +8,7 @@ import { z } from "zod";
 
 export * from "./vocabulary.ts";
 import {
+  MOVE_KIND_NAMES,
   ACCOUNT_FIGURES,
   AWARENESS_METHODS,
   CLOSE_STYLES,
@@ -83,7 +84,16 @@ export type Condition =
   | { researched: string }
   | { gate: string }
   | { excluded: string }
-  | { pair: Colleague };
+  | { pair: Colleague }
+  | { last: LastMoveTest };
+
+/** Tests the move just made and how the scorecard judged it (reply variants read this). */
+export interface LastMoveTest {
+  kind?: MoveTag["kind"];
+  option?: string;
+  principle?: string;
+  result?: "gain" | "loss" | "none";
+}
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -117,6 +127,19 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.object({ gate: Id.describe("stage id: its gate holds now") }).strict(),
     z.object({ excluded: Id.describe("competitor id: screened out") }).strict(),
     z.object({ pair: z.enum(COLLEAGUES).describe("this colleague has been brought in") }).strict(),
+    z
+      .object({
+        last: z
+          .object({
+            kind: z.enum(MOVE_KIND_NAMES).optional().describe("the kind of the move just made"),
+            option: Id.optional().describe("the option just chosen"),
+            principle: Id.optional().describe("a principle the move just scored on, e.g. fabe.features-too-early"),
+            result: z.enum(["gain", "loss", "none"]).optional().describe("whether the move just made won points, lost them, or neither"),
+          })
+          .strict(),
+      })
+      .strict()
+      .describe("the move just made: for reply variants that react to it"),
   ]),
 );
 
@@ -248,6 +271,7 @@ export const Line = z
   .object({
     speaker: Id.describe("a cast id, or 'narrator', or 'rep' (the player)"),
     text: LocalizedText,
+    when: Condition.optional().describe("shown only while this holds (reply variants); a node needs at least one line without `when`"),
   })
   .strict();
 export type Line = z.infer<typeof Line>;
@@ -265,6 +289,7 @@ export const ScenarioNode = z
     options: z.array(Option).min(1).optional(),
     next: Id.optional(),
     ending: Id.optional(),
+    shuffle: z.boolean().optional().describe("false keeps the options in the written order (e.g. a navigation menu); default: shuffled per run"),
   })
   .strict()
   .superRefine((node, ctx) => {
@@ -277,6 +302,9 @@ export const ScenarioNode = z
     }
   });
 export type ScenarioNode = z.infer<typeof ScenarioNode>;
+
+/** Spoken reactions by principle id (e.g. "fabe.features-too-early"), overriding the engine's generic ones. */
+const Reactions = z.record(Id, LocalizedText);
 
 export const Stakeholder = z
   .object({
@@ -295,9 +323,19 @@ export const Stakeholder = z
       .optional()
       .describe("starting trust / interest / emotion, each 0-10; default 1 / 2 / 3 (a stranger)"),
     needs: z
-      .record(Id, z.object({ implied: LocalizedText, explicit: LocalizedText }).strict())
+      .record(
+        Id,
+        z
+          .object({
+            implied: LocalizedText,
+            explicit: LocalizedText,
+            chance: z.number().min(0).max(1).optional().describe("probability (0-1) the stakeholder holds this need in a run, drawn from the seed; default 1"),
+          })
+          .strict(),
+      )
       .optional()
       .describe("hidden implied needs: what the problem is, and how the stakeholder states it once explicit"),
+    reactions: Reactions.optional().describe("this stakeholder's own words for reactions, by principle id"),
   })
   .strict();
 export type Stakeholder = z.infer<typeof Stakeholder>;
@@ -357,8 +395,38 @@ export const ScenarioSchema = z
     nodes: z.record(Id, ScenarioNode),
     endings: z.record(Id, Ending),
     meetings: z
-      .record(Id, z.object({ title: LocalizedText, weeks: z.number().min(0).optional().describe("time the meeting takes; default 1") }).strict())
+      .record(
+        Id,
+        z
+          .object({
+            title: LocalizedText,
+            weeks: z.number().min(0).max(52).optional().describe("time the meeting takes; default 1"),
+            cutShort: z
+              .object({
+                emotion: z.number().min(0).max(10).describe("the addressed stakeholder's emotion at or below which they end the meeting"),
+                goto: Id.describe("the node the meeting ends in"),
+              })
+              .strict()
+              .optional()
+              .describe("the client walks out when a move leaves them this cold"),
+          })
+          .strict(),
+      )
       .optional(),
+    reactions: Reactions.optional().describe("reactions for every stakeholder of this scenario, by principle id"),
+    setup: z
+      .array(Effect)
+      .optional()
+      .describe("effects applied once as a run begins, e.g. `random` moods or events that make seeds differ"),
+    position: z
+      .object({
+        incumbent: z.boolean().describe("we already supply this client (stage 5: keep and grow)"),
+        pairs: z.array(z.enum(COLLEAGUES)).optional().describe("colleagues already paired with the client"),
+        integration: z.number().min(0).max(100).optional().describe("integration already in place, 0-100"),
+      })
+      .strict()
+      .optional()
+      .describe("where we stand with the client at the start; default: a newcomer"),
     notes: z.record(Id, LocalizedText).optional().describe("things a stakeholder says that the player may note down"),
     research: z.record(Id, LocalizedText).optional().describe("facts a rep can find out before meeting anyone"),
     competitors: z

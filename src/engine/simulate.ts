@@ -1,71 +1,20 @@
 /**
- * Headless play for balancing: built-in player policies and a simulator that plays a
- * scenario many times and summarises the scores. Pure and deterministic: the run seeds
- * and the policies' own choices all derive from one seed.
+ * Headless play for balancing: a simulator that plays a scenario many times with a policy
+ * (policies.ts) and summarises the scores. Pure and deterministic: the run seeds and the
+ * policies' own choices all derive from one seed.
  */
 import type { Scenario } from "./loader.ts";
-import { createRunner, type ListeningStance, type Runner } from "./runner.ts";
+import { createRunner, type Runner } from "./runner.ts";
 import { createRng, seedToState, type Rng } from "./rng.ts";
-import { COMPETENCIES, POSTURES, type Competency } from "./vocabulary.ts";
+import { COMPETENCIES, type Competency } from "./vocabulary.ts";
+import type { Policy } from "./policies.ts";
 
-/** A way of playing: picks an option, and how to listen in each meeting. */
-export interface Policy {
-  name: string;
-  /** One line on what this player does, for the CLI's help. */
-  describe: string;
-  listening(runner: Runner, rng: Rng): ListeningStance;
-  choose(runner: Runner, rng: Rng): string;
-}
-
-function pickRandom<T>(items: readonly T[], rng: Rng): T {
-  return items[Math.floor(rng.next() * items.length)]!;
-}
-
-/** Prefers options matching `want`, else plays at random. */
-function preferring(name: string, describe: string, want: (r: Runner, o: Runner["options"][number]) => boolean): Policy {
-  return {
-    name,
-    describe,
-    listening: () => ({ posture: "neutral", notes: false }),
-    choose(r, rng) {
-      const hits = r.options.filter((o) => want(r, o));
-      return pickRandom(hits.length ? hits : r.options, rng).id;
-    },
-  };
-}
-
-export const POLICIES: Record<string, Policy> = {
-  random: {
-    name: "random",
-    describe: "any offered option, and any listening stance, with equal chance",
-    listening: (_r, rng) => ({ posture: pickRandom(POSTURES, rng), notes: rng.next() < 0.5 }),
-    choose: (r, rng) => pickRandom(r.options, rng).id,
-  },
-  "spin-disciplined": {
-    name: "spin-disciplined",
-    describe: "plays by the course: few situation questions, develops needs with I and N, pitches benefits to explicit needs; listens engaged, takes notes",
-    listening: () => ({ posture: "engaged", notes: true }),
-    choose(r, rng) {
-      let best: string[] = [];
-      let top = -1;
-      for (const o of r.options) {
-        const score = r.rank(o.id);
-        if (score > top) {
-          top = score;
-          best = [o.id];
-        } else if (score === top) best.push(o.id);
-      }
-      return pickRandom(best, rng);
-    },
-  },
-  "feature-dumper": preferring("feature-dumper", "pitches features and advantages whenever it can", (_r, o) => o.move.kind === "pitch" && o.move.parts.some((p) => p === "feature" || p === "advantage")),
-  "situation-spammer": preferring("situation-spammer", "asks situation questions whenever it can", (_r, o) => o.move.kind === "spin" && o.move.type === "situation"),
-  "pushy-closer": preferring("pushy-closer", "pushes for the close whenever it can", (_r, o) => o.move.kind === "close" && o.move.style === "push"),
-};
+export { POLICIES, HABITS, BLIND_POLICIES, goodPlay, randomPlay, habitWithRandom, habitInGoodPlay, type Policy, type Habit } from "./policies.ts";
 
 /** Plays one run to its end (or `maxSteps`) with a policy. */
 export function playOnce(scenario: Scenario, policy: Policy, seed: string | number, rng: Rng, maxSteps = 10_000): Runner {
-  const r = createRunner(scenario, seed);
+  // No better-option advice: nobody reads a simulated run's debrief (policies rank for themselves).
+  const r = createRunner(scenario, seed, { advise: false });
   let meeting: string | null = null;
   for (let i = 0; i < maxSteps; i++) {
     if (r.status === "line") r.advance();
@@ -103,7 +52,7 @@ function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
-function spread(values: number[]): Spread {
+export function spread(values: number[]): Spread {
   const s = [...values].sort((a, b) => a - b);
   return { median: percentile(s, 50), p10: percentile(s, 10), p90: percentile(s, 90) };
 }
@@ -116,8 +65,9 @@ export function simulate(scenario: Scenario, policy: Policy, runs: number, seed:
   const rng = createRng(seedToState(`policy:${seed}`));
   for (let i = 0; i < runs; i++) {
     const r = playOnce(scenario, policy, `${seed}:${i}`, rng);
-    totals.push(r.state.score.total);
-    for (const c of COMPETENCIES) per[c].push(r.state.score.competencies[c]);
+    const score = r.score;
+    totals.push(score.total);
+    for (const c of COMPETENCIES) per[c].push(score.competencies[c]);
     const key = r.state.ending ?? "(unfinished)";
     endings[key] = (endings[key] ?? 0) + 1;
   }

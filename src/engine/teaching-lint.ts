@@ -9,14 +9,24 @@
 import { PAIR_COVERS } from "./account.ts";
 import type { Scenario } from "./loader.ts";
 import { jsonPath, type Problem } from "./problems.ts";
-import { tacticFits } from "./rules.ts";
-import { createRunner, PRINCIPLES, resumeRunner, type Runner } from "./runner.ts";
+import { tacticFits } from "./moves/index.ts";
+import { createRunner, resumeRunner, type Runner } from "./runner.ts";
+import { PRINCIPLES } from "./scorecard.ts";
 import { createRng, seedToState } from "./rng.ts";
 import type { Effect, MoveTag } from "./schema.ts";
-import { POLICIES } from "./simulate.ts";
+import { POLICIES, type Policy } from "./simulate.ts";
 
 /** Runs per policy in the probe: enough to meet most branches, cheap enough to lint while typing. */
-export const PROBE_RUNS = 12;
+export const PROBE_RUNS = 8;
+
+/**
+ * The policies the probe plays: by the course, at random, and each bad habit mixed with
+ * random play; the blind ones (always the first option…) too, since a class plays like that.
+ * The "good+habit" blends add little the others do not meet.
+ */
+export function probePolicies(): Policy[] {
+  return Object.values(POLICIES).filter((p) => !p.name.startsWith("good+"));
+}
 /** Most steps a probe run takes before it is cut off. */
 const MAX_STEPS = 600;
 /** Share of choices whose best option sits at one place in the file above which players can learn the place. */
@@ -36,7 +46,7 @@ export interface ProbeReport {
   offers: Map<string, { offered: number; useful: number; why?: string }>;
   /** Per node: choices seen, and how many of them had an option that lost no points. */
   penalties: Map<string, { seen: number; avoidable: number }>;
-  /** Per node: the file index of the option with the most points, when one stood out. */
+  /** Per node that keeps its order: the file index of the option with the most points, when one stood out. */
   bestIndex: Map<string, number>;
 }
 
@@ -74,7 +84,7 @@ function moveIsUseful(r: Runner, move: MoveTag): { useful: boolean; why?: string
 export function probeScenario(s: Scenario, runs = PROBE_RUNS): ProbeReport {
   const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map() };
   const judged = new Map<string, number>();
-  for (const policy of Object.values(POLICIES)) {
+  for (const policy of probePolicies()) {
     const endings: Record<string, number> = {};
     const rng = createRng(seedToState(`lint:${policy.name}`));
     for (let i = 0; i < runs; i++) {
@@ -105,7 +115,9 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS): ProbeReport {
           if (points.some((p) => p >= 0)) pen.avoidable++;
           report.penalties.set(node, pen);
           const top = Math.max(...points);
-          if (points.length >= 2 && points.filter((p) => p === top).length === 1 && !report.bestIndex.has(node)) {
+          // Only where the order is fixed (`shuffle: false`): elsewhere the game shuffles options per run.
+          const fixedOrder = s.nodes[node]!.shuffle === false;
+          if (fixedOrder && points.length >= 2 && points.filter((p) => p === top).length === 1 && !report.bestIndex.has(node)) {
             const best = r.options[points.indexOf(top)]!.id;
             report.bestIndex.set(node, s.nodes[node]!.options!.findIndex((o) => o.id === best));
           }
@@ -178,7 +190,7 @@ export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s))
   const total = probe.bestIndex.size;
   for (const [index, n] of counts) {
     if (total >= POSITION_MIN && n / total >= POSITION_SHARE) {
-      warn(["nodes"], `the best option is number ${index + 1} in the file at ${n} of ${total} choices: vary where the best answer sits, so players cannot learn its place`);
+      warn(["nodes"], `the best option is number ${index + 1} at ${n} of ${total} choices that keep their order ("shuffle": false): vary where the best answer sits, so players cannot learn its place`);
     }
   }
   return out;

@@ -56,6 +56,8 @@ export const AWARENESS_METHODS = [
   "solution-test",
 ] as const;
 export type AwarenessMethod = (typeof AWARENESS_METHODS)[number];
+/** Every move kind an option can carry (the move-rule table has one entry each). */
+export const MOVE_KIND_NAMES = ["spin", "pitch", "listen", "tactic", "relationship", "awareness", "close", "talk", "research", "rules", "screen"] as const;
 export const CLOSE_STYLES = ["push", "advance"] as const;
 /** Colleagues the rep can bring in; each pairs with a client department (the relationship snowball 关系雪球). */
 export const COLLEAGUES = ["service", "sales-manager", "executive", "rnd"] as const;

@@ -1,9 +1,7 @@
-import { Phaser } from "./phaser.ts";
-import { Preloader } from "./scenes/Preloader.ts";
+import { Phaser } from "../phaser/index.ts";
 import { Title } from "./scenes/Title.ts";
 import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
 import { Settings } from "./scenes/Settings.ts";
-import { ScenarioProblems } from "./scenes/ScenarioProblems.ts";
 import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services } from "./services.ts";
@@ -93,9 +91,9 @@ export function startGame(parent: HTMLElement, services: Services): DealcraftGam
     },
     banner: false,
     input: { keyboard: true, mouse: true, touch: true, gamepad: false },
-    // The first scene starts itself: the title, unless it has files to wait for (no extra frame for a boot scene).
+    // The first scene starts itself: the title (no boot scene, no extra frame before it).
     // The meeting, map and debrief are added once their chunk loads (ensurePlayScenes).
-    scene: [Preloader.hasWork() ? Preloader : Title, Preloader.hasWork() ? Title : Preloader, ScenarioSelect, ScenarioProblems, Settings],
+    scene: [Title, ScenarioSelect, Settings],
     callbacks: {
       preBoot: (g) => g.registry.set("services", services),
     },

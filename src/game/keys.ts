@@ -1,6 +1,5 @@
 /** Scene keys; each equals its class name. */
 export const SceneKey = {
-  Preloader: "Preloader",
   Title: "Title",
   ScenarioSelect: "ScenarioSelect",
   ScenarioProblems: "ScenarioProblems",

@@ -1,4 +1,4 @@
-import type { Phaser } from "./phaser.ts";
+import type { Phaser } from "../phaser/index.ts";
 import type { AppStore } from "../store/index.ts";
 import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
@@ -27,6 +27,8 @@ export interface LaunchOptions {
   scenario?: string;
   /** A scenario file to download, check and play (`?src=`). */
   src?: string;
+  /** `?mode=assessment` or `?mode=practice`: a facilitator fixes the mode for every run. */
+  mode?: "practice" | "assessment";
 }
 
 export const DEFAULT_SCENARIO_ID = "first-meetings";

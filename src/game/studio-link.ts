@@ -5,11 +5,12 @@
  * starts the meeting there. After every step it tells the studio the run's state.
  * The game's storage is in memory in this mode, so testing never touches a player's saves.
  */
-import type { Phaser } from "./phaser.ts";
+import type { Phaser } from "../phaser/index.ts";
 import { checkOwnScenario, ensurePlayScenes, freezeEntry, type Services } from "./services.ts";
 import { SceneKey } from "./keys.ts";
 import { parsePlayRequest, STUDIO_PROTOCOL, type GameMessage, type LiveState, type PlayRequest, type ReplayChoice } from "../content/studio-protocol.ts";
-import { createRunner, scoreSheet, type Runner } from "../engine/runner.ts";
+import { createRunner, type Runner } from "../engine/runner.ts";
+import { scoreSheet } from "../engine/scorecard.ts";
 import { decisionsOf, restoreRun, saveRun } from "../engine/save.ts";
 import { localize } from "../content/i18n.ts";
 import type { Scenario } from "../engine/loader.ts";

@@ -47,6 +47,10 @@ export interface ScenarioRecord {
 /** The run in progress, autosaved after every step so a reload loses nothing. */
 export interface SavedRun {
   scenarioId: string;
+  /** Practice or assessment: a resumed run keeps its mode. */
+  mode?: "practice" | "assessment";
+  /** The run has reached its ending (nothing to continue). */
+  ended?: boolean;
   /** The scenario's title, so the title screen can offer "Continue" before any scenario loads. */
   title?: LocalizedText;
   snapshot: RunSnapshot;

@@ -20,6 +20,7 @@ import {
   type Scenario,
 } from "../engine/index.ts";
 import type { ConditionContext } from "../engine/conditions.ts";
+import { probePolicies } from "../engine/teaching-lint.ts";
 
 export interface PolicyResult {
   policy: string;
@@ -39,7 +40,7 @@ export interface BalanceReport {
 
 export function balance(s: Scenario, runs: number, seed = "studio"): BalanceReport {
   const visited = new Set<string>();
-  const policies = Object.values(POLICIES).map((policy) => {
+  const policies = probePolicies().map((policy) => {
     const rng = createRng(seedToState(`balance:${seed}:${policy.name}`));
     const result: PolicyResult = { policy: policy.name, describe: policy.describe, runs, totals: [], competencies: {}, endings: {} };
     for (const c of COMPETENCIES) result.competencies[c] = [];
@@ -98,6 +99,7 @@ function contextOf(r: Runner): ConditionContext {
     currentStageOrder: () => stages.findIndex((x) => x.id === st.stage),
     visited: (node) => (st.visits[node] ?? 0) > 0,
     hasChosen: (node, option) => st.chosen.includes(`${node}/${option}`),
+    last: st.last,
   };
 }
 
@@ -174,7 +176,7 @@ export function whyNotReached(s: Scenario, ending: string, runs: number, seed = 
   const stats = gates.map((g) => ({ g, reachedNode: 0, checks: 0, failed: 0, parts: new Map<string, number>(), offered: 0, chosen: 0 }));
   let reached = 0;
   let total = 0;
-  for (const policy of Object.values(POLICIES)) {
+  for (const policy of probePolicies()) {
     const rng = createRng(seedToState(`why:${seed}:${policy.name}`));
     for (let i = 0; i < runs; i++) {
       total++;

@@ -3,7 +3,7 @@
  * ↑/↓ move the focus, Enter (or Space) confirms, 1–9 pick directly. Focus shows as a
  * bright border and a ▶ marker, never by colour alone.
  */
-import { Phaser } from "../game/phaser.ts";
+import { Phaser } from "../phaser/index.ts";
 import { addText } from "./text.ts";
 import { COLORS } from "./theme.ts";
 
@@ -33,6 +33,8 @@ export interface MenuLayout {
   horizontal?: boolean;
   /** Width of the chip column; 0 puts chips above the label. */
   chipWidth?: number;
+  /** Item focused at first; -1 focuses none until the player moves (a meeting's options: no free answer). Default 0. */
+  initialFocus?: number;
 }
 
 /** Room an icon takes at the start of a chip, design px (the icon plus a gap). */
@@ -43,7 +45,7 @@ export class Menu {
   private readonly frames: Phaser.GameObjects.Rectangle[] = [];
   /** One triangle marks the focused item (a shape, not a text: one texture fewer per item). */
   private readonly marker: Phaser.GameObjects.Graphics;
-  private focusIndex = 0;
+  private focusIndex = -1;
   private readonly markerAt: { x: number; y: number }[] = [];
   private readonly onKey: (ev: KeyboardEvent) => void;
   private enabled = true;
@@ -123,7 +125,8 @@ export class Menu {
     this.onKey = (ev) => this.handleKey(ev);
     scene.input.keyboard?.on("keydown", this.onKey);
     scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.destroy());
-    if (items.length) this.focus(0);
+    const first = layout.initialFocus ?? 0;
+    if (items.length && first >= 0) this.focus(Math.min(first, items.length - 1));
   }
 
   /** Bottom edge of the last item, for laying out what follows. */
@@ -160,14 +163,14 @@ export class Menu {
   }
 
   activate(): void {
-    if (!this.enabled) return;
+    if (!this.enabled || this.focusIndex < 0) return;
     this.items[this.focusIndex]?.onSelect();
   }
 
   private handleKey(ev: KeyboardEvent): void {
     if (!this.enabled || !this.scene.sys.isActive() || ev.timeStamp < this.createdAt) return;
-    if (ev.key === "ArrowDown") this.focus((this.focusIndex + 1) % this.items.length);
-    else if (ev.key === "ArrowUp") this.focus((this.focusIndex - 1 + this.items.length) % this.items.length);
+    if (ev.key === "ArrowDown") this.focus(this.focusIndex < 0 ? 0 : (this.focusIndex + 1) % this.items.length);
+    else if (ev.key === "ArrowUp") this.focus(this.focusIndex < 0 ? this.items.length - 1 : (this.focusIndex - 1 + this.items.length) % this.items.length);
     else if (ev.key === "Enter" || ev.key === " ") this.activate();
     else if (/^[1-9]$/.test(ev.key)) {
       const i = Number(ev.key) - 1;

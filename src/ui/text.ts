@@ -1,4 +1,4 @@
-import { Phaser } from "../game/phaser.ts";
+import { Phaser } from "../phaser/index.ts";
 import { FONT_FAMILY, COLORS } from "./theme.ts";
 import { wrapText } from "./wrap.ts";
 

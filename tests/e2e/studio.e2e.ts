@@ -33,7 +33,7 @@ async function openStudio(lang: string, viewport = { width: 1440, height: 900 })
 /** Selects the first occurrence of `find` in the editor (after `after`, if given) and types `replacement` over it, key by key. */
 async function typeOver(page: Page, find: string, replacement: string, after = ""): Promise<void> {
   await page.evaluate(
-    ([find, after]) => {
+    ([find, after]: [string, string]) => {
       const ed = (window as unknown as StudioHandle).studio.editor;
       const text = ed.text();
       const from = text.indexOf(find, after ? text.indexOf(after) : 0);
@@ -41,7 +41,7 @@ async function typeOver(page: Page, find: string, replacement: string, after = "
       ed.view.dispatch({ selection: { anchor: from, head: from + find.length } });
       ed.view.focus();
     },
-    [find, after],
+    [find, after] as [string, string],
   );
   if (replacement) await page.keyboard.type(replacement, { delay: 15 });
   else await page.keyboard.press("Backspace");

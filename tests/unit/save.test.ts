@@ -54,11 +54,11 @@ describe("saves", () => {
     d.meta.version = "2.0.0";
     d.nodes.hello.options.splice(0, 1);
     delete d.nodes.hello.options[0].effects[0].score.better;
-    expect(() => restoreRun(loadScenario(d), saveRun(r))).toThrow(/\$\.state\.chosen\[0\]: option "ask-problem" is not offered/);
+    expect(() => restoreRun(loadScenario(d), saveRun(r))).toThrow(/\$\.inputs\[\d+\]: option "ask-problem" is not offered/);
   });
 
   it.each([
-    ["not an object", "garbage", /expected object/],
+    ["not an object", "garbage", /\$: a saved run is a JSON object/],
     ["a save of another kind", { format: "other" }, /\$\.format/],
     ["a newer save version", { format: "dealcraft-run", version: 99 }, /\$\.version: save version 99/],
     ["a broken state", { format: "dealcraft-run", version: 1, scenario: { id: "mini", version: "1.0.0" }, seed: 1, state: { node: 3 } }, /\$\.state\.node/],

@@ -14,6 +14,7 @@ import {
   SPIN_TYPES,
   FABE_PARTS,
   type RunEvent,
+  explainScore,
 } from "../../src/engine/index.ts";
 
 const starter = loadScenario(JSON.parse(readFileSync("scenarios/first-meetings.json", "utf8")));
@@ -87,9 +88,10 @@ describe("the starter scenario covers the course", () => {
     const scored = events.filter((e): e is Extract<RunEvent, { type: "score" }> => e.type === "score");
     expect(scored.length).toBeGreaterThan(100);
     for (const e of scored) {
-      expect(e.explain["zh-CN"]?.trim(), JSON.stringify(e)).toBeTruthy();
-      expect(e.explain.en?.trim(), JSON.stringify(e)).toBeTruthy();
-      expect(e.explain["zh-CN"]).not.toBe(e.principle);
+      const explain = explainScore(e);
+      expect(explain["zh-CN"]?.trim(), JSON.stringify(e)).toBeTruthy();
+      expect(explain.en?.trim(), JSON.stringify(e)).toBeTruthy();
+      expect(explain["zh-CN"]).not.toBe(e.principle);
     }
   });
 });

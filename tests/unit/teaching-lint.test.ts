@@ -15,7 +15,7 @@ function chain(n: number, best: (i: number) => number) {
   for (let i = 0; i < n; i++) {
     const good = { id: "good", text: { "zh-CN": "好", en: "good" }, move: { kind: "talk" }, effects: [{ score: { competency: "strategy", points: 5, explain: { "zh-CN": "好", en: "good" } } }], next: i + 1 < n ? `q${i + 1}` : "win" };
     const bad = { id: "bad", text: { "zh-CN": "差", en: "bad" }, move: { kind: "talk" }, effects: [{ score: { competency: "strategy", points: -5, explain: { "zh-CN": "差", en: "bad" } } }], next: i + 1 < n ? `q${i + 1}` : "win" };
-    d.nodes[`q${i}`] = { lines: [{ speaker: "buyer", text: { "zh-CN": "问", en: "ask" } }], options: best(i) === 0 ? [good, bad] : [bad, good] };
+    d.nodes[`q${i}`] = { lines: [{ speaker: "buyer", text: { "zh-CN": "问", en: "ask" } }], shuffle: false, options: best(i) === 0 ? [good, bad] : [bad, good] };
   }
   d.nodes.win = { lines: [{ speaker: "buyer", text: { "zh-CN": "好", en: "ok" } }], ending: "won" };
   d.nodes.lose = { lines: [{ speaker: "buyer", text: { "zh-CN": "不", en: "no" } }], ending: "lost" };
@@ -49,10 +49,13 @@ describe("teaching lint", () => {
     expect(at(lint(d), "$.nodes.hello.options")[0]).toMatch(/every option here loses points/);
   });
 
-  it("flags the best answer always sitting at one place in the file, and not when it moves", () => {
+  it("flags the best answer always at one place where the order is fixed, and not when it moves or is shuffled", () => {
     const same = lint(chain(5, () => 0));
-    expect(at(same, "$.nodes")[0]).toMatch(/the best option is number 1 in the file at 5 of 5 choices/);
+    expect(at(same, "$.nodes")[0]).toMatch(/the best option is number 1 at 5 of 5 choices that keep their order/);
     expect(at(lint(chain(5, (i) => i % 2)), "$.nodes")).toEqual([]);
+    const shuffled = chain(5, () => 0);
+    for (const n of Object.values(shuffled.nodes) as { shuffle?: boolean }[]) delete n.shuffle;
+    expect(at(lint(shuffled), "$.nodes")).toEqual([]); // the game shuffles these per run
   });
 
   it("flags an ending no policy reaches and lines an onEnter redirect always skips", () => {

@@ -1,9 +1,9 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
 import { localize, taskLines, type StringKey } from "../../content/i18n.ts";
-import { PAIR_COVERS, hasShortlistStage, switchingCost, levelIndex } from "../../engine/account.ts";
-import type { Runner } from "../../engine/runner.ts";
-import { DEPARTMENTS, LEVELS, PIPELINE_STAGES, type Department } from "../../engine/vocabulary.ts";
+import { levelIndex } from "../../engine/account.ts";
+import type { MapView } from "../../engine/view/account.ts";
+import { DEPARTMENTS, LEVELS, type Department } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
 import { artDensity, portraitTexture } from "../../art/textures.ts";
 import { PORTRAIT_H } from "../../art/draw.ts";
@@ -13,7 +13,7 @@ import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 export interface AccountMapData {
   /** The paused meeting scene to return to. */
   from: string;
-  runner: Runner;
+  view: MapView;
 }
 
 /**
@@ -47,36 +47,26 @@ export class AccountMap extends BaseScene {
 
   private draw(): void {
     this.clear();
-    const r = this.data_.runner;
-    const s = r.scenario;
-    const a = r.state.account;
+    const v = this.data_.view;
     const mirror: string[] = [];
     const tr = (k: string, v?: Record<string, string | number>) => this.t(k as StringKey, v);
 
-    addText(this, 32, 18, `${tr("map.heading")} · ${localize(s.meta.client, this.locale)}`, { size: 28, bold: true, color: COLORS.accent });
-    const res = `${tr("panel.resources", { weeks: a.weeks, budget: a.budget })}  ·  ${tr("panel.switching", { n: switchingCost(a) })}`;
+    addText(this, 32, 18, `${tr("map.heading")} · ${localize(v.client, this.locale)}`, { size: 28, bold: true, color: COLORS.accent });
+    const res = `${tr("panel.resources", { weeks: v.weeks, budget: v.budget })}  ·  ${tr("panel.switching", { n: v.switchingCost })}`;
     addText(this, WIDTH - 32, 26, res, { size: 17, color: COLORS.textDim }).setOrigin(1, 0);
     mirror.push(res);
 
     // The pipeline as a journey: five chevrons, the scenario's stages lit, gates marked.
     addText(this, 32, 66, tr("map.pipeline"), { size: 18, bold: true });
     const stepW = (WIDTH - 64 - 4 * 10) / 5;
-    const current = s.stages.find((st) => st.id === r.state.stage)!;
-    PIPELINE_STAGES.forEach((p, i) => {
+    v.pipeline.forEach((step, i) => {
       const x = 32 + i * (stepW + 10);
-      const inScenario = s.stages.find((st) => st.pipeline === p);
-      const here = current.pipeline === p;
-      const box = this.add.rectangle(x, 96, stepW, 70, here ? 0x7a5b14 : inScenario ? COLORS.chip : 0x1b2737).setOrigin(0, 0).setRounded(10);
+      const here = step.current;
+      const box = this.add.rectangle(x, 96, stepW, 70, here ? 0x7a5b14 : step.inScenario ? COLORS.chip : 0x1b2737).setOrigin(0, 0).setRounded(10);
       box.setStrokeStyle(here ? 3 : 1, here ? COLORS.focus : COLORS.line);
-      const name = `${i + 1} ${tr(`stage.${p}`)}`;
+      const name = `${i + 1} ${tr(`stage.${step.pipeline}`)}`;
       addText(this, x + 10, 102, name, { size: 17, bold: true, width: stepW - 20 });
-      const note = here
-        ? tr("map.current")
-        : !inScenario
-          ? tr("map.not-in-scenario")
-          : inScenario.gate
-            ? tr(r.gateOpen(inScenario.id) ? "map.gate-open" : "map.gate-closed")
-            : "";
+      const note = here ? tr("map.current") : !step.inScenario ? tr("map.not-in-scenario") : step.gate ? tr(step.gate === "open" ? "map.gate-open" : "map.gate-closed") : "";
       if (note) addText(this, x + 10, 140, note, { size: 14, color: note === tr("map.gate-closed") ? COLORS.bad : COLORS.textDim, width: stepW - 20 });
       mirror.push(note ? tr("format.label", { label: name, text: note }) : name);
     });
@@ -90,28 +80,29 @@ export class AccountMap extends BaseScene {
       this.add.rectangle(x, 214, colW, 300, 0x1b2737).setOrigin(0, 0).setRounded(8);
       addText(this, x + 8, 220, tr(`dept.${d}`), { size: 15, bold: true, color: COLORS.accent });
       let y = 246;
-      const members = Object.entries(s.cast).filter(([, who]) => who.department === d);
+      const members = v.stakeholders.filter((who) => who.department === d);
       const face = members.length > 1 ? 48 : 72;
-      for (const [id, who] of members) {
-        const st = a.stakeholders[id]!;
-        this.add.image(x + colW / 2, y, portraitTexture(this, id, who.department, expressionOf(st), who.archetype)).setOrigin(0.5, 0).setScale(face / PORTRAIT_H / artDensity(this));
+      for (const who of members) {
+        this.add.image(x + colW / 2, y, portraitTexture(this, who.id, who.department, expressionOf(who), who.archetype)).setOrigin(0.5, 0).setScale(face / PORTRAIT_H / artDensity(this));
         y += face + 4;
-        const lvl = levelIndex(st.level);
+        const lvl = levelIndex(who.level);
         const bar = LEVELS.map((_l, k) => (k <= lvl ? "■" : "□")).join("");
-        const text = `${localize(who.name, this.locale)}\n${localize(who.title, this.locale)}\n${tr(`role.${who.decisionRole}`)}\n${bar} ${tr(`level.${st.level}`)}\n${st.trust}/${st.interest}/${st.emotion}`;
+        // Meters are labelled, never bare numbers (a phone player cannot hover for a legend).
+        const meters = tr("meter.short", { trust: who.trust, interest: who.interest, emotion: who.emotion });
+        const text = `${localize(who.name, this.locale)}\n${localize(who.title, this.locale)}\n${tr(`role.${who.role}`)}\n${bar} ${tr(`level.${who.level}`)}\n${meters}`;
         const t = addText(this, x + 8, y, text, { size: 13, width: colW - 16, lineSpacing: 2 });
         y += t.height + 10;
         const person = tr("format.speaker", {
           name: localize(who.name, this.locale),
-          title: localize(who.title, this.locale) + tr("format.list") + tr(`role.${who.decisionRole}`),
+          title: localize(who.title, this.locale) + tr("format.list") + tr(`role.${who.role}`),
         });
-        mirror.push(tr("format.label", { label: tr(`dept.${d}`), text: `${person} — ${tr(`level.${st.level}`)}` }));
+        mirror.push(tr("format.label", { label: tr(`dept.${d}`), text: `${person} — ${tr(`level.${who.level}`)}${tr("format.paren", { text: meters })}` }));
       }
     });
     // Our side: the rep plus every colleague brought in, each linked to the department they pair with.
     addText(this, 32, 526, tr("map.our-side"), { size: 16, bold: true });
     const ours = [{ label: tr("map.rep"), dept: undefined as Department | undefined }];
-    for (const c of a.pairs) ours.push({ label: tr(`colleague.${c}`), dept: PAIR_COVERS[c][0] });
+    for (const c of v.ourSide) ours.push({ label: tr(`colleague.${c.colleague}`), dept: c.department });
     const g = this.add.graphics();
     ours.forEach((o, i) => {
       const x = 32 + i * 150;
@@ -128,29 +119,20 @@ export class AccountMap extends BaseScene {
     // Right column: shortlist tasks and competitor news.
     const rx = 840;
     let ry = 184;
-    if (hasShortlistStage(s)) {
+    if (v.tasks.length) {
       addText(this, rx, ry, tr("panel.tasks"), { size: 18, bold: true });
       ry += 28;
-      const tasks = taskLines(a.tasks, this.locale);
+      const tasks = taskLines(v.tasks, this.locale);
       const tt = addText(this, rx, ry, tasks.join("\n"), { size: 15, width: WIDTH - rx - 32, lineSpacing: 4 });
       ry += tt.height + 16;
       mirror.push(tr("format.label", { label: tr("panel.tasks"), text: tasks.join(tr("format.list")) }));
     }
     addText(this, rx, ry, tr("map.news"), { size: 18, bold: true });
     ry += 28;
-    const rivals = Object.entries(s.competitors ?? {}).map(([id, c]) =>
-      tr("map.rival", {
-        name: localize(c.name, this.locale),
-        position: tr(`position.${c.position}`),
-        standing: Math.round(a.competitors[id]!.standing),
-        excluded: a.competitors[id]!.excluded ? tr("map.excluded") : "",
-      }),
+    const rivals = v.rivals.map((c) =>
+      tr("map.rival", { name: localize(c.name, this.locale), position: tr(`position.${c.position}`), standing: c.standing, excluded: c.excluded ? tr("map.excluded") : "" }),
     );
-    const news = r.state.log
-      .filter((e) => e.type === "competitor")
-      .reverse()
-      .slice(0, 4)
-      .map((e) => (e.type === "competitor" ? `· ${localize(e.news, this.locale)}` : ""));
+    const news = v.news.map((n) => `· ${localize(n, this.locale)}`);
     const nt = addText(this, rx, ry, [...rivals, ...(news.length ? news : [tr("map.no-news")])].join("\n"), { size: 14, width: WIDTH - rx - 32, lineSpacing: 4 });
     ry += nt.height + 14;
     mirror.push(...rivals, ...(news.length ? news : [tr("map.no-news")]));
@@ -158,7 +140,7 @@ export class AccountMap extends BaseScene {
     // The notebook: what the rep wrote down, in the client's words (options may cite it later).
     addText(this, rx, ry, tr("map.notebook"), { size: 16, bold: true, width: WIDTH - rx - 32 });
     ry += 26;
-    const notes = a.notebook.map((id) => `· ${localize(s.notes?.[id], this.locale)}`);
+    const notes = v.notebook.map((n) => `· ${localize(n, this.locale)}`);
     addText(this, rx, ry, (notes.length ? notes : [tr("map.no-notes")]).join("\n"), { size: 14, width: WIDTH - rx - 32, lineSpacing: 4, color: COLORS.textDim });
     mirror.push(tr("map.notebook"), ...(notes.length ? notes : [tr("map.no-notes")]));
 

@@ -1,4 +1,4 @@
-import { Phaser } from "../phaser.ts";
+import { Phaser } from "../../phaser/index.ts";
 import { ensurePlayScenes, services, type Services } from "../services.ts";
 import { sceneConfig } from "../renderScale.ts";
 import { t, type StringKey } from "../../content/i18n.ts";

@@ -7,7 +7,7 @@ import { MAX_SCENARIO_BYTES } from "../../engine/limits.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
-import { Phaser } from "../phaser.ts";
+import { Phaser } from "../../phaser/index.ts";
 import type { ProblemsData } from "./ScenarioProblems.ts";
 
 export interface ScenarioSelectData {
@@ -130,7 +130,8 @@ export class ScenarioSelect extends BaseScene {
     }
     if (!kept) this.svc.store.getState().notify({ key: "notice.library-not-kept", vars: { file: entry.file } });
     this.svc.sound.play("confirm");
-    this.startPlay(SceneKey.Meeting, { scenarioId: entry.scenario.meta.id });
+    // A file just opened plays at once, in practice mode unless the link fixes one.
+    this.startPlay(SceneKey.Meeting, { scenarioId: entry.scenario.meta.id, mode: this.svc.launch.mode ?? "practice" });
   }
 
   private showProblems(data: Omit<ProblemsData, "from">): void {
@@ -177,9 +178,28 @@ export class ScenarioSelect extends BaseScene {
       detail: `${facts}\n${localize(m.summary, this.locale)}`,
       onSelect: () => {
         this.svc.sound.play("confirm");
-        this.startPlay(SceneKey.Meeting, { scenarioId: m.id });
+        const fixed = this.svc.launch.mode;
+        if (fixed) this.startPlay(SceneKey.Meeting, { scenarioId: m.id, mode: fixed });
+        else this.chooseMode(m.id, localize(m.title, this.locale));
       },
     };
+  }
+
+  /** Practice or assessment: the card offers both (a facilitator can fix one with ?mode=). */
+  private chooseMode(scenarioId: string, title: string): void {
+    this.clear();
+    addText(this, 60, 40, this.t("mode.heading", { title }), { size: 32, bold: true, color: COLORS.accent, width: WIDTH - 120 });
+    const items: MenuItem[] = (["practice", "assessment"] as const).map((mode) => ({
+      label: this.t(`mode.${mode}`),
+      detail: this.t(`mode.${mode}-detail`),
+      onSelect: () => {
+        this.svc.sound.play("confirm");
+        this.startPlay(SceneKey.Meeting, { scenarioId, mode });
+      },
+    }));
+    items.push({ label: this.t("mode.back"), onSelect: () => this.draw() });
+    this.menu(items, { x: 60, y: 120, width: WIDTH - 120, gap: 14, size: 26, numbered: true });
+    this.svc.mirror.show({ heading: this.t("mode.heading", { title }), lines: items.map((it, i) => `${i + 1}. ${it.label}${it.detail ? " — " + it.detail : ""}`) });
   }
 
   private draw(): void {

@@ -5,7 +5,7 @@ import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
-import { Phaser } from "../phaser.ts";
+import { Phaser } from "../../phaser/index.ts";
 
 /** A point of the drifting relationship network behind the title. */
 interface NetNode {
@@ -71,7 +71,7 @@ export class Title extends BaseScene {
     addText(this, WIDTH / 2, 96, this.t("app.name"), { size: 64, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
     const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect) }];
     const saved = this.svc.store.getState().run;
-    if (saved && saved.snapshot.state.status !== "ended") {
+    if (saved && !saved.ended) {
       items.push({
         label: this.t("title.continue", { scenario: localize(saved.title, this.locale) || saved.scenarioId }),
         onSelect: () => this.go(SceneKey.Meeting, { scenarioId: saved.scenarioId, resume: true }, true),
