@@ -4,9 +4,10 @@
  * problems that stopped it, or the live state after each step. Everything received is
  * checked here by hand (no validator chunk needed) before it is used.
  */
-import { MAX_SCENARIO_BYTES } from "../engine/limits.ts";
 
 export const STUDIO_PROTOCOL = "dealcraft-studio/1";
+/** Longest scenario text a play request may carry: MAX_SCENARIO_BYTES (a test checks), not imported so the studio page shares no chunk with the game's first visit. */
+export const MAX_PLAY_TEXT = 2 * 1024 * 1024;
 /** Most choices a replay may carry: far more than any scenario's run. */
 export const MAX_REPLAY = 2000;
 
@@ -65,7 +66,7 @@ export function parsePlayRequest(data: unknown): PlayRequest | null {
   if (!data || typeof data !== "object") return null;
   const m = data as Record<string, unknown>;
   if (m.protocol !== STUDIO_PROTOCOL || m.kind !== "play") return null;
-  if (typeof m.text !== "string" || m.text.length > MAX_SCENARIO_BYTES) return null;
+  if (typeof m.text !== "string" || m.text.length > MAX_PLAY_TEXT) return null;
   if (typeof m.seed !== "string" || m.seed.length === 0 || m.seed.length > 64) return null;
   if (!Array.isArray(m.decisions) || m.decisions.length > MAX_REPLAY) return null;
   const decisions: ReplayChoice[] = [];

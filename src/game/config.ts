@@ -1,7 +1,5 @@
 import { Phaser } from "../phaser/index.ts";
 import { Title } from "./scenes/Title.ts";
-import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
-import { Settings } from "./scenes/Settings.ts";
 import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services } from "./services.ts";
@@ -93,7 +91,9 @@ export function startGame(parent: HTMLElement, services: Services): DealcraftGam
     input: { keyboard: true, mouse: true, touch: true, gamepad: false },
     // The first scene starts itself: the title (no boot scene, no extra frame before it).
     // The meeting, map and debrief are added once their chunk loads (ensurePlayScenes).
-    scene: [Title, ScenarioSelect, Settings],
+    // The scenario list and the settings overlay load with them too (ensurePlayScenes): the
+    // list grew with opening files and the local library, and the first visit must not.
+    scene: [Title],
     callbacks: {
       preBoot: (g) => g.registry.set("services", services),
     },

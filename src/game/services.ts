@@ -2,9 +2,9 @@ import type { Phaser } from "../phaser/index.ts";
 import type { AppStore } from "../store/index.ts";
 import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
-import type { CatalogueEntry, OwnFile } from "../content/catalogue.ts";
-import type { CatalogueRequest, OwnResult } from "../content/catalogue.worker.ts";
-import { addToLibrary, readLibrary, removeFromLibrary, type LibraryStorage } from "../content/library.ts";
+import type { CatalogueEntry } from "../content/catalogue.ts";
+import type { CatalogueRequest } from "../content/catalogue.worker.ts";
+import { readLibrary, type LibraryStorage } from "../content/library.ts";
 import type { Scenario } from "../engine/loader.ts";
 import { deepFreeze } from "../engine/freeze.ts";
 
@@ -51,7 +51,7 @@ export function ensureCatalogue(svc: Services): Promise<CatalogueEntry[]> {
 }
 
 /** Validation runs in a worker (no main-thread long task); where workers fail, on the main thread. */
-function inWorker<T>(request: CatalogueRequest): Promise<T> {
+export function inWorker<T>(request: CatalogueRequest): Promise<T> {
   return new Promise((resolve, reject) => {
     if (typeof Worker === "undefined") return reject(new Error("no workers"));
     const worker = new Worker(new URL("../content/catalogue.worker.ts", import.meta.url), { type: "module" });
@@ -67,55 +67,6 @@ function inWorker<T>(request: CatalogueRequest): Promise<T> {
   });
 }
 
-/** Ids of the bundled scenarios, which a player's own file may not reuse. */
-function bundledIds(svc: Services): string[] {
-  return (svc.catalogue ?? []).flatMap((e) => (e.ok && e.source !== "library" ? [e.scenario.meta.id] : []));
-}
-
-/** Checks a file's text or a link in the worker (on the main thread where workers fail); `bundledIds` may not be reused. */
-export function checkOwnScenario(source: { file: OwnFile } | { url: string }, ids: string[]): Promise<OwnResult> {
-  const request: CatalogueRequest = "url" in source ? { kind: "url", url: source.url, bundledIds: ids } : { kind: "own", file: source.file, bundledIds: ids };
-  return inWorker<OwnResult>(request).catch(async () => {
-    const m = await import("../content/catalogue.ts");
-    if ("file" in source) return { entry: m.ownEntry(source.file, new Set(ids)), text: source.file.text };
-    const got = await m.fetchScenarioText(source.url);
-    if (got.text === undefined) return { entry: { file: got.file, ok: false as const, source: "library" as const, problems: [got.problem!] } };
-    return { entry: m.ownEntry({ file: got.file, text: got.text }, new Set(ids)), text: got.text };
-  });
-}
-
-/** What happened to an opened file: its entry, and whether the browser kept it for next time. */
-export interface OpenedScenario {
-  entry: CatalogueEntry;
-  kept: boolean;
-}
-
-/**
- * Checks a scenario the player opened (a file's text, or a link) in the worker. A valid
- * one joins the catalogue and the local library (replacing an older copy with its id).
- */
-export async function openOwnScenario(svc: Services, source: { file: OwnFile } | { url: string }): Promise<OpenedScenario> {
-  await ensureCatalogue(svc);
-  const result = await checkOwnScenario(source, bundledIds(svc));
-  const entry = freezeEntry(result.entry.ok ? { ...result.entry, libraryId: result.entry.scenario.meta.id } : result.entry);
-  if (!entry.ok || result.text === undefined) return { entry, kept: false };
-  const id = entry.scenario.meta.id;
-  const kept = svc.libraryStorage ? addToLibrary(svc.libraryStorage, { id, file: entry.file, text: result.text }) : false;
-  const others = (svc.catalogue ?? []).filter((e) => !(e.source === "library" && (e.ok ? e.scenario.meta.id === id : e.file === entry.file)));
-  const firstBroken = others.findIndex((e) => !e.ok);
-  others.splice(firstBroken < 0 ? others.length : firstBroken, 0, entry);
-  svc.catalogue = others;
-  return { entry, kept };
-}
-
-/** Takes one of the player's own scenarios out of the library and the list. */
-export function removeOwnScenario(svc: Services, entry: CatalogueEntry): void {
-  if (entry.source !== "library") return;
-  const id = entry.libraryId ?? (entry.ok ? entry.scenario.meta.id : undefined);
-  if (id && svc.libraryStorage) removeFromLibrary(svc.libraryStorage, id);
-  svc.catalogue = (svc.catalogue ?? []).filter((e) => e !== entry);
-}
-
 /** A scenario that crossed from the worker is a fresh copy: freeze it again. */
 export function freezeEntry(e: CatalogueEntry): CatalogueEntry {
   if (e.ok) deepFreeze(e.scenario);
@@ -129,14 +80,25 @@ export function findScenario(svc: Services, id: string): Scenario | undefined {
 }
 
 let playScenes: Promise<void> | null = null;
+let settingsScene: Promise<void> | null = null;
+
+/** Loads the settings overlay (its own small chunk) once and adds it to the game. */
+export function ensureSettings(game: Phaser.Game): Promise<void> {
+  settingsScene ??= import("./scenes/Settings.ts").then((m) => {
+    if (!game.scene.getScene("Settings")) game.scene.add("Settings", m.Settings, false);
+  });
+  settingsScene.catch(() => (settingsScene = null));
+  return settingsScene;
+}
 
 /**
- * Loads the meeting, account map and debrief scenes (and the engine) in their own chunk,
+ * Loads the scenario list, the meeting, account map and debrief scenes (and the engine) in their own chunks,
  * once, and adds them to the game. Called behind the title; awaited before starting a run.
  */
 export function ensurePlayScenes(game: Phaser.Game): Promise<void> {
-  playScenes ??= import("./scenes/play.ts").then((m) => {
+  playScenes ??= Promise.all([import("./scenes/play.ts"), import("./scenes/ScenarioSelect.ts"), ensureSettings(game)]).then(([m, select]) => {
     for (const [key, scene] of [
+      ["ScenarioSelect", select.ScenarioSelect],
       ["Meeting", m.Meeting],
       ["AccountMap", m.AccountMap],
       ["Debrief", m.Debrief],

@@ -6,7 +6,8 @@
  * The game's storage is in memory in this mode, so testing never touches a player's saves.
  */
 import type { Phaser } from "../phaser/index.ts";
-import { checkOwnScenario, ensurePlayScenes, freezeEntry, type Services } from "./services.ts";
+import { ensurePlayScenes, freezeEntry, type Services } from "./services.ts";
+import { checkOwnScenario } from "./own-scenarios.ts";
 import { SceneKey } from "./keys.ts";
 import { parsePlayRequest, STUDIO_PROTOCOL, type GameMessage, type LiveState, type PlayRequest, type ReplayChoice } from "../content/studio-protocol.ts";
 import { createRunner, type Runner } from "../engine/runner.ts";

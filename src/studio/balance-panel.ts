@@ -9,7 +9,7 @@ import type { BalanceRequest } from "./balance.worker.ts";
 import type { BalanceReport, MissReason, PathStep, TraceStep } from "./balance-core.ts";
 import type { ReplayChoice } from "../content/studio-protocol.ts";
 import { competencyChart, POLICY_COLORS, totalsChart } from "./charts.ts";
-import { COMPETENCIES } from "../engine/vocabulary.ts";
+import { COMPETENCY_NAMES as COMPETENCIES } from "./vocab.ts";
 
 type T = (key: StudioKey, vars?: Record<string, string | number>) => string;
 const $ = <E extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as E;

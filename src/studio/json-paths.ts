@@ -108,11 +108,10 @@ export function placeAt(text: string, offset: number): CursorPlace {
   const loc = getLocation(text, offset);
   const path = [...loc.path] as PathSegment[];
   const node = loc.previousNode;
-  let typed = "";
-  let from = offset;
+  let typed: string;
+  let from: number;
   if (node && (node.type === "string" || node.type === "property") && offset > node.offset && offset <= node.offset + node.length) {
-    const raw = text.slice(node.offset + 1, offset);
-    typed = raw;
+    typed = text.slice(node.offset + 1, offset);
     from = node.offset + 1;
   } else {
     const m = /[\w.-]*$/.exec(text.slice(Math.max(0, offset - 64), offset));

@@ -17,7 +17,7 @@ import { CURRENT_KEY, deleteDraft, keepCurrent, listDrafts, saveDraft } from "./
 import { createPlayPanel } from "./play-panel.ts";
 import { createBalancePanel } from "./balance-panel.ts";
 import { createStringsPanel } from "./strings-panel.ts";
-import { MAX_SCENARIO_BYTES } from "../engine/limits.ts";
+import { MAX_TEXT_BYTES as MAX_SCENARIO_BYTES } from "./vocab.ts";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);

@@ -9,7 +9,7 @@ import { parseGameMessage, STUDIO_PROTOCOL, type LiveState, type PlayRequest, ty
 import type { StudioKey } from "./i18n.ts";
 import type { Locale } from "../engine/vocabulary.ts";
 import { startAt, type StartState } from "./harness.ts";
-import { NEED_STATES, STAGE3_TASKS, TASK_STATUSES } from "../engine/vocabulary.ts";
+import { NEED_STATE_NAMES as NEED_STATES, TASK_NAMES as STAGE3_TASKS, TASK_STATUS_NAMES as TASK_STATUSES } from "./vocab.ts";
 
 type T = (key: StudioKey, vars?: Record<string, string | number>) => string;
 const $ = <E extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as E;

@@ -2,7 +2,8 @@
  * Where a new scenario starts: a minimal one (one meeting, two options, two endings) or a
  * copy of a bundled scenario, renamed so it never shadows the original in the game.
  */
-const bundled = import.meta.glob<string>(["../../scenarios/*.json", "!../../scenarios/scenario.schema.json"], { query: "?raw", import: "default" });
+// URLs, fetched on demand: no dynamic import, so the page needs no loader chunk shared with the game.
+const bundled = import.meta.glob<string>(["../../scenarios/*.json", "!../../scenarios/scenario.schema.json"], { query: "?url", import: "default", eager: true });
 
 export interface Template {
   id: string;
@@ -70,9 +71,9 @@ export const MINIMAL = {
 /** Templates in menu order: minimal first, then each bundled scenario by file name. */
 export function templates(): Template[] {
   const list: Template[] = [{ id: "minimal", load: async () => JSON.stringify(MINIMAL, null, 2) + "\n" }];
-  for (const [path, load] of Object.entries(bundled).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, url] of Object.entries(bundled).sort(([a], [b]) => a.localeCompare(b))) {
     const id = path.split("/").pop()!.replace(/\.json$/, "");
-    list.push({ id, load: async () => copyOf(await load()) });
+    list.push({ id, load: async () => copyOf(await (await fetch(url)).text()) });
   }
   return list;
 }

@@ -149,6 +149,21 @@ describe("play from here", () => {
   });
 });
 
+describe("the studio's word lists", () => {
+  it("are the engine's own, read from the schema", async () => {
+    const v = await import("../../src/studio/vocab.ts");
+    const e = await import("../../src/engine/vocabulary.ts");
+    const { MAX_SCENARIO_BYTES } = await import("../../src/engine/limits.ts");
+    const { MAX_PLAY_TEXT } = await import("../../src/content/studio-protocol.ts");
+    expect(v.COMPETENCY_NAMES).toEqual([...e.COMPETENCIES]);
+    expect(v.NEED_STATE_NAMES).toEqual([...e.NEED_STATES]);
+    expect(v.TASK_NAMES).toEqual([...e.STAGE3_TASKS]);
+    expect(v.TASK_STATUS_NAMES).toEqual([...e.TASK_STATUSES]);
+    expect(v.MAX_TEXT_BYTES).toBe(MAX_SCENARIO_BYTES);
+    expect(MAX_PLAY_TEXT).toBe(MAX_SCENARIO_BYTES);
+  });
+});
+
 describe("studio UI strings", () => {
   it("exist in both locales with the same keys and placeholders", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());

@@ -1,5 +1,5 @@
 import { Phaser } from "../../phaser/index.ts";
-import { ensurePlayScenes, services, type Services } from "../services.ts";
+import { ensurePlayScenes, ensureSettings, services, type Services } from "../services.ts";
 import { sceneConfig } from "../renderScale.ts";
 import { t, type StringKey } from "../../content/i18n.ts";
 import { type Locale } from "../../engine/vocabulary.ts";
@@ -72,9 +72,13 @@ export abstract class BaseScene extends Phaser.Scene {
   protected openSettings(): void {
     if (!this.sys.isActive()) return;
     this.svc.sound.play("move");
-    this.scene.launch("Settings", { from: this.scene.key });
-    this.scene.bringToTop("Settings"); // scenes added later (the meeting) sit above it otherwise
-    this.scene.pause();
+    // The settings overlay loads behind the title with the scenes of a run; pressed sooner, it loads now.
+    void ensureSettings(this.game).then(() => {
+      if (!this.sys.isActive()) return;
+      this.scene.launch("Settings", { from: this.scene.key });
+      this.scene.bringToTop("Settings"); // scenes added later (the meeting) sit above it otherwise
+      this.scene.pause();
+    });
   }
 
   /** Starts a scene of a run (meeting, map, debrief), loading their chunk first if it has not loaded yet. */

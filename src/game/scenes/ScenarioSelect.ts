@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { ensureCatalogue, openOwnScenario, removeOwnScenario } from "../services.ts";
+import { ensureCatalogue } from "../services.ts";
 import { localize } from "../../content/i18n.ts";
 import type { CatalogueEntry, OwnFile } from "../../content/catalogue.ts";
 import { MAX_SCENARIO_BYTES } from "../../engine/limits.ts";
@@ -9,6 +9,7 @@ import { COLORS, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
 import { Phaser } from "../../phaser/index.ts";
 import type { ProblemsData } from "./ScenarioProblems.ts";
+
 
 export interface ScenarioSelectData {
   /** A scenario to open at once: a link from `?src=`. */
@@ -121,7 +122,8 @@ export class ScenarioSelect extends BaseScene {
   private async open(source: { file: OwnFile } | { url: string }): Promise<void> {
     this.checking = "url" in source ? source.url : source.file.file;
     this.showWaiting(this.t("select.checking", { file: this.checking.slice(0, 120) }));
-    const { entry, kept } = await openOwnScenario(this.svc, source).finally(() => (this.checking = null));
+    const own = await import("../own-scenarios.ts");
+    const { entry, kept } = await own.openOwnScenario(this.svc, source).finally(() => (this.checking = null));
     if (!this.sys.isActive()) return;
     if (!entry.ok) {
       this.drawWithLocale(() => this.draw());
@@ -136,13 +138,11 @@ export class ScenarioSelect extends BaseScene {
 
   private showProblems(data: Omit<ProblemsData, "from">): void {
     this.svc.sound.play("bad");
-    this.scene.launch(SceneKey.ScenarioProblems, { ...data, from: this.scene.key } satisfies ProblemsData);
-    this.scene.bringToTop(SceneKey.ScenarioProblems);
-    this.scene.pause();
+    void import("../own-scenarios.ts").then((own) => this.sys.isActive() && own.showProblems(this, data));
   }
 
-  private remove(entry: CatalogueEntry): void {
-    removeOwnScenario(this.svc, entry);
+  private async remove(entry: CatalogueEntry): Promise<void> {
+    (await import("../own-scenarios.ts")).removeOwnScenario(this.svc, entry);
     const title = entry.ok ? localize(entry.scenario.meta.title, this.locale) : entry.file;
     this.status = { text: this.t("select.removed", { title }) };
     this.svc.sound.play("move");
@@ -225,12 +225,12 @@ export class ScenarioSelect extends BaseScene {
       if (entry.source !== "library" || !box) return;
       const button = addText(this, box.x + box.width - 14, box.y + 12, this.t("select.remove"), { size: 16, bold: true }).setOrigin(1, 0);
       button.setBackgroundColor("#6b3434").setPadding(8, 3, 8, 3).setDepth(3);
-      button.setInteractive({ useHandCursor: true }).on("pointerup", () => this.remove(entry));
+      button.setInteractive({ useHandCursor: true }).on("pointerup", () => void this.remove(entry));
     });
     this.input.keyboard?.removeAllListeners("keydown-DELETE");
     this.input.keyboard?.on("keydown-DELETE", () => {
       const entry = shown[menu.focused];
-      if (entry?.source === "library" && this.sys.isActive()) this.remove(entry);
+      if (entry?.source === "library" && this.sys.isActive()) void this.remove(entry);
     });
     addText(this, 60, Math.max(menu.bottom + 10, 686), this.t("select.keys"), { size: 17, color: COLORS.textDim });
     this.svc.mirror.show({

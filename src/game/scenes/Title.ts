@@ -52,7 +52,7 @@ export class Title extends BaseScene {
         if (launch.src && this.sys.isActive()) {
           const url = launch.src;
           delete launch.src;
-          this.scene.start(SceneKey.ScenarioSelect, { open: { url } });
+          this.startPlay(SceneKey.ScenarioSelect, { open: { url } });
           return;
         }
         const id = launch.scenario;
@@ -69,7 +69,7 @@ export class Title extends BaseScene {
   private draw(focus = 0): void {
     this.clear();
     addText(this, WIDTH / 2, 96, this.t("app.name"), { size: 64, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
-    const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect) }];
+    const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect, undefined, true) }];
     const saved = this.svc.store.getState().run;
     if (saved && !saved.ended) {
       items.push({
