@@ -60,9 +60,16 @@ describe("the studio", () => {
     const frame = await (await page.waitForSelector("#preview")).contentFrame();
     await expect.poll(() => previewLines(frame!), { timeout: 20_000 }).toContain("Hello, what brings you here?");
     // Make a choice in the game: the studio keeps it and replays it after edits.
-    await expect.poll(() => previewLines(frame!), { timeout: 10_000 }).toContain("1. What troubles you");
+    await expect.poll(() => previewLines(frame!), { timeout: 10_000 }).toContain("What troubles you");
+    // Options come in an order shuffled per run: pick this one by its text.
+    const lines = await frame!.evaluate(() => [...document.querySelectorAll("#a11y-live p")].map((p) => p.textContent ?? ""));
+    const ask = lines.find((l) => /^\d\. What troubles you/.test(l))!;
     await page.click("#preview");
-    await frame!.press("body", "1");
+    // A key pressed while the line is still typing only finishes it: press until the choice is made.
+    for (let i = 0; i < 10 && !(await previewLines(frame!)).includes("Downtime is a big problem"); i++) {
+      await frame!.press("body", ask[0]!);
+      await frame!.waitForTimeout(400);
+    }
     await expect.poll(() => previewLines(frame!), { timeout: 10_000 }).toContain("Downtime is a big problem");
 
     await page.click('[data-tab="map"]');
