@@ -128,6 +128,20 @@ describe("the studio", () => {
     await page.keyboard.press("Escape");
     await page.keyboard.type("good");
     await page.waitForFunction(() => (window as unknown as StudioHandle).studio.analysis()?.errors === 0);
+    // Hover help: the schema's description of the field under the pointer.
+    const at = await page.evaluate(() => {
+      const ed = (window as unknown as { studio: { editor: { text(): string; view: { coordsAtPos(p: number): { left: number; top: number; bottom: number } | null; dispatch(s: unknown): void } } } }).studio.editor;
+      const pos = ed.text().indexOf('"department"') + 3;
+      ed.view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+      return pos;
+    });
+    await page.waitForTimeout(300);
+    const box = await page.evaluate((pos) => {
+      const c = (window as unknown as { studio: { editor: { view: { coordsAtPos(p: number): { left: number; top: number; bottom: number } | null } } } }).studio.editor.view.coordsAtPos(pos);
+      return c && { x: c.left + 2, y: (c.top + c.bottom) / 2 };
+    }, at);
+    await page.mouse.move(box!.x, box!.y);
+    await expect.poll(() => page.locator(".studio-hover").textContent(), { timeout: 10_000 }).toContain("decides which colleague pairs with them");
     await screenshot(page, "studio-zh-CN");
     await page.context().close();
   });
