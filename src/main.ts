@@ -62,8 +62,7 @@ performance.mark("app:sound");
 // Browsers allow audio only after a gesture: the first key or tap starts the music.
 for (const type of ["keydown", "pointerdown"] as const) window.addEventListener(type, () => sound.startMusic(), { once: true });
 performance.mark("app:game-start");
-const services: Services = { store, mirror, sound, catalogue: null, launch, libraryStorage: ok && !inStudio ? storage : undefined };
-const game = startGame(document.getElementById("game")!, services);
+const game = startGame(document.getElementById("game")!, { store, mirror, sound, catalogue: null, launch, libraryStorage: ok && !inStudio ? storage : undefined });
 
 // The tab's icon, added once the first frame is out: a favicon link in the page's head
 // measurably delayed that frame (10-20 ms in bench:startup A/B runs).
@@ -76,7 +75,7 @@ game.events.once("postrender", () =>
   }, 0),
 );
 
-if (inStudio) void import("./game/studio-link.ts").then((m) => m.listenToStudio(game, services));
+if (inStudio) void import("./game/studio-link.ts").then((m) => m.listenToStudio(game, game.registry.get("services") as Services));
 
 // For tests and debugging in the browser console: read-only handles, no rules.
 (window as unknown as { dealcraft: unknown }).dealcraft = { game, store, sound };

@@ -8,6 +8,7 @@
  * idle title and play, with what the browser says ran in it; and how many frames the
  * game drew or skipped as unchanged (see src/game/renderGate.ts).
  */
+import { cpus } from "node:os";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { preview, type PreviewServer } from "vite";
@@ -43,6 +44,9 @@ interface PlayReport {
   play: LongTask[];
   steps: number;
   frames: { drawn: number; skipped: number };
+  /** The meeting's script per redraw, ms: the account panel, and the line and options. */
+  panel: number[];
+  body: number[];
 }
 interface LongTask {
   ms: number;
@@ -82,7 +86,6 @@ async function longTasksDuringPlay(browser: Browser, url: string): Promise<PlayR
   const frames0 = await page.evaluate(() => ({ ...(window as unknown as { dealcraft: { game: { renderGate: { stats: { drawn: number; skipped: number } } } } }).dealcraft.game.renderGate.stats }));
   await press("Enter"); // scenario list (waits for the catalogue)
   await page.waitForFunction(() => /^1\. /m.test([...document.querySelectorAll("#a11y-live p")].map((p) => p.textContent).join("\n")));
-  await press("1");
   let steps = 0;
   for (; steps < 400 && !["复盘", "Debrief"].includes(await heading()); steps++) {
     const hasOptions = await page.evaluate(() => [...document.querySelectorAll("#a11y-live p")].some((p) => /^[1-9]\. /.test(p.textContent ?? "")));
@@ -108,6 +111,9 @@ async function longTasksDuringPlay(browser: Browser, url: string): Promise<PlayR
         return { start: t.start, ms: t.ms, what: what.length ? what.join(", ") : "no script: drawing / GPU" };
       }),
       frames: { ...w.dealcraft.game.renderGate.stats },
+      // The meeting's own measures of each redraw, per key press.
+      panel: performance.getEntriesByName("meeting: account panel").map((m) => ({ at: m.startTime, ms: m.duration })),
+      body: performance.getEntriesByName("meeting: line and options").map((m) => ({ at: m.startTime, ms: m.duration })),
     };
   });
   await context.close();
@@ -118,7 +124,33 @@ async function longTasksDuringPlay(browser: Browser, url: string): Promise<PlayR
       .map((t) => ({ ...t, what: `after ${presses.filter((p) => p.at <= t.start).at(-1)?.label ?? "?"}: ${t.what}` })),
     steps,
     frames: { drawn: raw.frames.drawn - frames0.drawn, skipped: raw.frames.skipped - frames0.skipped },
+    ...perKeyPress(presses.map((p) => p.at), raw.panel, raw.body),
   };
+}
+
+/**
+ * The meeting's script per key press: each measure belongs to the press before it; a press
+ * that redrew nothing of the panel counts 0 there. Only presses that drew the meeting count.
+ */
+function perKeyPress(at: number[], panel: { at: number; ms: number }[], body: { at: number; ms: number }[]): { panel: number[]; body: number[] } {
+  const bucket = (t: number) => at.filter((a) => a <= t).length - 1;
+  const p = new Map<number, number>();
+  const b = new Map<number, number>();
+  for (const m of panel) p.set(bucket(m.at), (p.get(bucket(m.at)) ?? 0) + m.ms);
+  for (const m of body) b.set(bucket(m.at), (b.get(bucket(m.at)) ?? 0) + m.ms);
+  const keys = [...b.keys()].sort((x, y) => x - y);
+  return { panel: keys.map((k) => p.get(k) ?? 0), body: keys.map((k) => b.get(k)!) };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
+};
+/** Median and p90 of the meeting's script per key press: account panel, line and options, and both. */
+function describeRedraws(label: string, play: { panel: number[]; body: number[] }): string {
+  const both = play.body.map((b, i) => b + (play.panel[i] ?? 0));
+  const row = (name: string, xs: number[]) => `    ${name.padEnd(22)} median ${pct(xs, 50).toFixed(1).padStart(6)} ms   p90 ${pct(xs, 90).toFixed(1).padStart(6)} ms   (${xs.length} key presses)`;
+  return [`  ${label}`, row("account panel", play.panel), row("line and options", play.body), row("both", both)].join("\n");
 }
 
 const describeTasks = (tasks: LongTask[]) =>
@@ -159,6 +191,21 @@ try {
   console.log(describeTasks(play.play));
   const total = play.frames.drawn + play.frames.skipped;
   console.log(`  frames while playing: ${play.frames.drawn} drawn, ${play.frames.skipped} skipped as unchanged (${Math.round((100 * play.frames.skipped) / Math.max(1, total))}%)`);
+  console.log(`\nmeeting script per key press (the game's own performance.measure()s) · CPU: ${cpus()[0]?.model ?? "unknown"}`);
+  console.log(describeRedraws("this build:", play));
+  // BENCH_COMPARE_DIST=<a built dist of another commit>: the same play on it, in the same run, as the baseline.
+  const compareDir = process.env.BENCH_COMPARE_DIST;
+  if (compareDir) {
+    const other = await serve(compareDir);
+    try {
+      const before = await longTasksDuringPlay(browser, other.resolvedUrls!.local[0]!);
+      console.log(describeRedraws(`baseline build (${compareDir}):`, before));
+      const ratio = (pct(play.body.map((b, i) => b + (play.panel[i] ?? 0)), 50) / Math.max(0.01, pct(before.body.map((b, i) => b + (before.panel[i] ?? 0)), 50))).toFixed(2);
+      console.log(`  both, this build / baseline (median): ${ratio}`);
+    } finally {
+      await other.close();
+    }
+  }
 } finally {
   await browser.close();
   await game.close();

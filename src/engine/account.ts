@@ -100,7 +100,31 @@ export function computeLevel(s: Pick<StakeholderState, "trust" | "interest" | "e
   return "stranger";
 }
 
+const templates = new WeakMap<Scenario, AccountState>();
+
+/** The account as a run of `scenario` starts: a fresh copy of a per-scenario template (built once). */
 export function initialAccount(scenario: Scenario): AccountState {
+  let t = templates.get(scenario);
+  if (!t) {
+    t = buildInitialAccount(scenario);
+    templates.set(scenario, t);
+  }
+  const stakeholders: Record<string, StakeholderState> = {};
+  for (const id in t.stakeholders) {
+    const st = t.stakeholders[id]!;
+    stakeholders[id] = { ...st, needs: { ...st.needs } };
+  }
+  const competitors: Record<string, CompetitorState> = {};
+  for (const id in t.competitors) competitors[id] = { ...t.competitors[id]! };
+  return { ...t, ...emptyRecords(), stakeholders, pairs: [...t.pairs], tasks: { ...t.tasks }, competitors };
+}
+
+/** The lists and tables every run starts empty. */
+function emptyRecords(): Pick<AccountState, "shallow" | "researched" | "notebook" | "forgotten" | "meeting" | "talk" | "traits"> {
+  return { shallow: [], researched: [], notebook: [], forgotten: [], meeting: null, talk: {}, traits: [] };
+}
+
+function buildInitialAccount(scenario: Scenario): AccountState {
   const stakeholders: Record<string, StakeholderState> = {};
   for (const [id, who] of Object.entries(scenario.cast)) {
     const m = who.meters ?? DEFAULT_METERS;
@@ -126,15 +150,9 @@ export function initialAccount(scenario: Scenario): AccountState {
     integration: scenario.position?.integration ?? 0,
     objections: 0,
     pricePressure: 0,
-    shallow: [],
-    researched: [],
-    notebook: [],
-    forgotten: [],
-    meeting: null,
-    talk: {},
+    ...emptyRecords(),
     tasks,
     competitors,
-    traits: [],
   };
 }
 

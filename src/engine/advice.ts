@@ -35,15 +35,19 @@ export function betterOption(ctx: JudgeContext, offered: readonly OfferedOption[
 /** What the scorecard made of the choice whose events start at `logStart`. */
 export function judgeLastMove(log: readonly RunEvent[], logStart: number, node: string, option: Option): LastMove {
   let points = 0;
-  const byPrinciple = new Map<string, number>();
+  // A choice scores a handful of principles at most: a small array beats a map here (the simulator's hot path).
+  const principles: { principle: string; points: number }[] = [];
   for (let i = logStart; i < log.length; i++) {
     const e = log[i]!;
     if (e.type !== "score" || e.competency === "outcome") continue;
     points += e.points;
-    if (e.principle) byPrinciple.set(e.principle, (byPrinciple.get(e.principle) ?? 0) + e.points);
+    if (!e.principle) continue;
+    const p = principles.find((x) => x.principle === e.principle);
+    if (p) p.points += e.points;
+    else principles.push({ principle: e.principle, points: e.points });
   }
   // Largest effect first; on a tie the loss first (a client notices a mistake more).
-  const principles = [...byPrinciple.entries()].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[1] - b[1]).map(([principle, pts]) => ({ principle, points: pts }));
+  if (principles.length > 1) principles.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.points - b.points);
   const last: LastMove = { node, option: option.id, kind: option.move.kind, points, principles };
   if (option.to !== undefined) last.to = option.to;
   return last;

@@ -35,12 +35,8 @@ function own<T>(table: Record<string, T>, id: string): T | undefined {
 
 export function compare(a: VarValue | undefined, op: Comparison, b: VarValue): boolean {
   if (a === undefined) return false;
-  switch (op) {
-    case "==":
-      return a === b;
-    case "!=":
-      return a !== b;
-  }
+  if (op === "==") return a === b;
+  if (op === "!=") return a !== b;
   if (typeof a !== "number" || typeof b !== "number") return false;
   switch (op) {
     case "<":

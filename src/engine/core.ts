@@ -6,7 +6,17 @@
 import type { Scenario } from "./loader.ts";
 import { computeLevel, levelIndex } from "./account.ts";
 import { evaluate, type ConditionContext } from "./conditions.ts";
-import { createRng } from "./rng.ts";
+import { rngStep, rngValue, seedToState } from "./rng.ts";
+
+const stageIndexes = new WeakMap<Scenario, Map<string, number>>();
+function stageIndexOf(scenario: Scenario): Map<string, number> {
+  let m = stageIndexes.get(scenario);
+  if (!m) {
+    m = new Map(scenario.stages.map((st, i) => [st.id, i]));
+    stageIndexes.set(scenario, m);
+  }
+  return m;
+}
 import type { Condition, VarValue } from "./schema.ts";
 import type { RunEvent, RunState, ScoreRecord } from "./state.ts";
 import type { RuleContext } from "./moves/index.ts";
@@ -31,12 +41,16 @@ export class RunCore implements RuleContext, ConditionContext {
   /** Why the meters moved, while a competitor or an author's event acts (toasts must not credit the player). */
   cause: "competitor" | "event" | undefined;
 
+  /** The seed as a uint32, for per-run draws that must not move the run's RNG (the option order). */
+  readonly seedState: number;
+
   constructor(
     readonly scenario: Scenario,
     readonly seed: number | string,
     readonly s: RunState,
   ) {
-    this.stageIndex = new Map(scenario.stages.map((st, i) => [st.id, i]));
+    this.stageIndex = stageIndexOf(scenario);
+    this.seedState = seedToState(seed);
   }
 
   get account() {
@@ -68,10 +82,8 @@ export class RunCore implements RuleContext, ConditionContext {
 
   /** A float in [0, 1) from the run's one RNG state. */
   random(): number {
-    const rng = createRng(this.s.rng);
-    const v = rng.next();
-    this.s.rng = rng.state;
-    return v;
+    this.s.rng = rngStep(this.s.rng);
+    return rngValue(this.s.rng);
   }
 
   /** One of weighted branches, drawn with the run's RNG. */

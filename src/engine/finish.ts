@@ -24,8 +24,14 @@ export function isDisqualification(core: Pick<RunCore, "scenario">, ending: stri
  * Where the scenario lets the rep bring colleagues in, each client department a colleague
  * covers counts for strategy and each one left to the lone rep counts against it.
  */
+const teamPlay = new WeakMap<RunCore["scenario"], boolean>();
+
 function teamCoverage(core: RunCore): void {
-  const offered = Object.values(core.scenario.nodes).some((n) => n.options?.some((o) => o.move.kind === "relationship" && o.move.action === "bring-colleague"));
+  let offered = teamPlay.get(core.scenario);
+  if (offered === undefined) {
+    offered = Object.values(core.scenario.nodes).some((n) => n.options?.some((o) => o.move.kind === "relationship" && o.move.action === "bring-colleague"));
+    teamPlay.set(core.scenario, offered);
+  }
   if (!offered) return;
   const depts = new Set(Object.values(core.scenario.cast).map((c) => c.department));
   const pairs = core.account.pairs;

@@ -6,7 +6,7 @@
  */
 import reactions from "./reactions.json";
 import type { LocalizedText, Option, ScenarioNode } from "./schema.ts";
-import { createRng, seedToState } from "./rng.ts";
+import { rngStep, rngValue, seedToState } from "./rng.ts";
 import type { RunCore } from "./core.ts";
 import type { OfferedOption, RunState } from "./state.ts";
 
@@ -16,20 +16,44 @@ export const REACTIONS = reactions as Record<string, LocalizedText[]>;
 /** Principles of the meeting's stance or the pipeline, not of the move: no spoken reaction to them. */
 const SILENT = new Set(["listen.engaged", "listen.notes", "research.before-asking"]);
 
-/** The options in this run's order: a shuffle seeded by the run's seed, the node and the visit. */
-export function shuffledForRun(core: RunCore, offered: OfferedOption[]): OfferedOption[] {
-  if (offered.length < 2 || core.scenario.nodes[core.s.node]?.shuffle === false) return offered;
-  const rng = createRng(seedToState(`${core.seed}\u241f${core.s.node}\u241f${core.s.visits[core.s.node] ?? 0}`));
-  const out = offered.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+const nodeHashes = new Map<string, number>();
+function nodeHash(id: string): number {
+  let h = nodeHashes.get(id);
+  if (h === undefined) {
+    h = seedToState(id);
+    nodeHashes.set(id, h);
   }
-  return out;
+  return h;
 }
 
-/** The node's lines shown this time: those without a `when`, and those whose `when` holds. */
+/**
+ * The options in this run's order, shuffled in place: seeded by the run's seed, the node
+ * and the visit, so a replay and a room show the same order and no position is the answer.
+ */
+export function shuffledForRun(core: RunCore, offered: OfferedOption[]): OfferedOption[] {
+  if (offered.length < 2 || core.scenario.nodes[core.s.node]?.shuffle === false) return offered;
+  // Mixes seed, node and visit into one state (no string building on the hot path).
+  let state = (core.seedState ^ nodeHash(core.s.node) ^ Math.imul((core.s.visits[core.s.node] ?? 0) + 1, 0x9e3779b1)) >>> 0;
+  for (let i = offered.length - 1; i > 0; i--) {
+    state = rngStep(state);
+    const j = Math.floor(rngValue(state) * (i + 1));
+    const t = offered[i]!;
+    offered[i] = offered[j]!;
+    offered[j] = t;
+  }
+  return offered;
+}
+
+const plainLines = new WeakMap<ScenarioNode, readonly number[] | null>();
+
+/** The node's lines shown this time: those without a `when`, and those whose `when` holds. A fresh array (the caller may prepend the reaction). */
 export function shownLines(core: RunCore, node: ScenarioNode): number[] {
+  let plain = plainLines.get(node);
+  if (plain === undefined) {
+    plain = node.lines.some((l) => l.when) ? null : node.lines.map((_l, i) => i);
+    plainLines.set(node, plain);
+  }
+  if (plain) return plain.slice();
   const shown: number[] = [];
   node.lines.forEach((l, i) => {
     if (!l.when || core.holds(l.when)) shown.push(i);
@@ -37,9 +61,17 @@ export function shownLines(core: RunCore, node: ScenarioNode): number[] {
   return shown.length ? shown : [0];
 }
 
+const intoCache = new WeakMap<ScenarioNode, Map<string, number>>();
+
 /** How many options of a node lead straight to `dest`: one means the author wrote that reply for this choice. */
 function optionsInto(node: ScenarioNode, dest: string): number {
-  return (node.options ?? []).filter((o: Option) => o.next === dest).length;
+  let m = intoCache.get(node);
+  if (!m) {
+    m = new Map();
+    for (const o of node.options ?? []) if (o.next !== undefined) m.set(o.next, (m.get(o.next) ?? 0) + 1);
+    intoCache.set(node, m);
+  }
+  return m.get(dest) ?? 0;
 }
 
 /**
@@ -52,7 +84,7 @@ export function reactionTo(core: RunCore, option: Option, fromNode: string, dest
   const last = s.last;
   const who = option.to;
   const scenario = core.scenario;
-  if (!last || who === undefined || !Object.hasOwn(scenario.cast, who)) return null;
+  if (!last || !last.principles.length || who === undefined || !Object.hasOwn(scenario.cast, who)) return null;
   const from = scenario.nodes[fromNode];
   const to = Object.hasOwn(scenario.nodes, dest) ? scenario.nodes[dest] : undefined;
   if (!from || !to || from.meeting === undefined || to.meeting !== from.meeting) return null;
@@ -60,13 +92,19 @@ export function reactionTo(core: RunCore, option: Option, fromNode: string, dest
   for (const { principle, points } of last.principles) {
     if (SILENT.has(principle)) continue;
     if (points > 0 && dedicated) return null;
-    const text = reactionText(core, who, principle);
-    if (text) return { speaker: who, principle, text };
+    if (hasReaction(core, who, principle)) return { speaker: who, principle };
   }
   return null;
 }
 
-function reactionText(core: RunCore, who: string, principle: string): LocalizedText | undefined {
+function hasReaction(core: RunCore, who: string, principle: string): boolean {
+  const own = core.scenario.cast[who]?.reactions;
+  const shared = core.scenario.reactions;
+  return (!!own && Object.hasOwn(own, principle)) || (!!shared && Object.hasOwn(shared, principle)) || (Object.hasOwn(REACTIONS, principle) && REACTIONS[principle]!.length > 0);
+}
+
+/** The words of a reaction, looked up when shown (a headless run never needs them). */
+export function reactionText(core: Pick<RunCore, "scenario" | "seed" | "s">, who: string, principle: string): LocalizedText | undefined {
   const own = core.scenario.cast[who]?.reactions;
   if (own && Object.hasOwn(own, principle)) return own[principle];
   const shared = core.scenario.reactions;

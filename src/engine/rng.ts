@@ -20,15 +20,25 @@ export function seedToState(seed: number | string): number {
   return h;
 }
 
+/** One mulberry32 step: the next state after `state`. */
+export function rngStep(state: number): number {
+  return (state + 0x6d2b79f5) >>> 0;
+}
+
+/** The float in [0, 1) a stepped state stands for. Pure, no allocation (the simulator draws millions). */
+export function rngValue(stepped: number): number {
+  let t = stepped;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
 export function createRng(state: number): Rng {
   let s = state >>> 0;
   return {
     next() {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = s;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      s = rngStep(s);
+      return rngValue(s);
     },
     get state() {
       return s;

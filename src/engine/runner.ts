@@ -6,7 +6,7 @@
  * seed and the same inputs always give the same run — which is what a save is.
  */
 import type { Scenario } from "./loader.ts";
-import type { LocalizedText } from "./schema.ts";
+import type { LocalizedText, Option } from "./schema.ts";
 import { initialAccount } from "./account.ts";
 import { RunCore } from "./core.ts";
 import { applyEffects, type Flow } from "./effects.ts";
@@ -15,7 +15,7 @@ import { competitorsAct } from "./competitors.ts";
 import { gateOpen } from "./pipeline.ts";
 import { applyMove, optionCost, rankMove } from "./moves/index.ts";
 import { betterOption, judgeLastMove } from "./advice.ts";
-import { reactionTo, shownLines, shuffledForRun } from "./reactions.ts";
+import { reactionText, reactionTo, shownLines, shuffledForRun } from "./reactions.ts";
 import { finishRun, isDisqualification } from "./finish.ts";
 import { scoreSheet, emptyPoints, type ScoreSheet } from "./scorecard.ts";
 import { seedToState } from "./rng.ts";
@@ -60,6 +60,20 @@ export interface Runner {
   rank(optionId: string): number;
   /** Whether a stage's gate would let the deal in now (true when it has none). */
   gateOpen(stageId: string): boolean;
+}
+
+const offeredCache = new WeakMap<Option, OfferedOption>();
+
+/** An option as offered: built once per option (it depends on nothing else) and frozen, since every host sees the same object. */
+function offeredOf(o: Option): OfferedOption {
+  let offered = offeredCache.get(o);
+  if (!offered) {
+    offered = { id: o.id, text: o.text, move: o.move, cost: optionCost(o) };
+    if (o.to !== undefined) offered.to = o.to;
+    Object.freeze(offered.cost);
+    offeredCache.set(o, Object.freeze(offered));
+  }
+  return offered;
 }
 
 /** A fresh RunState at the scenario's start (before the start node is entered). */
@@ -144,7 +158,8 @@ class RunnerImpl implements Runner {
     const isLast = this.s.line === this.s.shown.length - 1;
     const reaction = this.s.reaction;
     if (index === -1 && reaction) {
-      return { id: `${this.s.node}#reaction`, node: this.s.node, index, speaker: reaction.speaker, text: reaction.text, isLast, reaction: reaction.principle };
+      const text = reactionText(this.core, reaction.speaker, reaction.principle) ?? { "zh-CN": "……", en: "…" };
+      return { id: `${this.s.node}#reaction`, node: this.s.node, index, speaker: reaction.speaker, text, isLast, reaction: reaction.principle };
     }
     const l = node.lines[index];
     if (!l) return null;
@@ -293,8 +308,10 @@ class RunnerImpl implements Runner {
     s.line = 0;
     s.visits[nodeId] = (s.visits[nodeId] ?? 0) + 1;
     s.log.push({ type: "enter", turn: s.turn, node: nodeId });
-    const byClient = node.lines.some((l) => Object.hasOwn(this.scenario.cast, l.speaker));
-    for (const note of node.notes ?? []) hear(this.core, note, byClient);
+    if (node.notes) {
+      const byClient = node.lines.some((l) => Object.hasOwn(this.scenario.cast, l.speaker));
+      for (const note of node.notes) hear(this.core, note, byClient);
+    }
     if (node.onEnter) {
       const flow: Flow = { goto: undefined, ended: false };
       applyEffects(this.core, node.onEnter, nodeId, undefined, flow);
@@ -321,10 +338,8 @@ class RunnerImpl implements Runner {
     const a = s.account;
     for (const o of node.options) {
       if (o.condition && !this.core.holds(o.condition)) continue;
-      const cost = optionCost(o);
-      if (cost.weeks > a.weeks || cost.budget > a.budget) continue;
-      const offered: OfferedOption = { id: o.id, text: o.text, move: o.move, cost };
-      if (o.to !== undefined) offered.to = o.to;
+      const offered = offeredOf(o);
+      if (offered.cost.weeks > a.weeks || offered.cost.budget > a.budget) continue;
       this.offered.push(offered);
     }
     this.offered = shuffledForRun(this.core, this.offered);

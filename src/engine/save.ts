@@ -41,6 +41,7 @@ const LegacySnapshot = z.object({
   state: z.object({
     node: z.string(),
     line: z.number().int().min(0),
+    status: z.enum(["line", "awaiting-choice", "ended", "stuck"]).optional(),
     chosen: z.array(z.string().regex(/^[^/]+\/[^/]+$/)).max(MAX_INPUTS),
     log: z.array(z.looseObject({ type: z.string() })).max(1_000_000),
   }),
@@ -75,8 +76,10 @@ export function restoreRun(scenario: Scenario, snapshot: unknown): Runner {
   if (!legacy.success) throw new SaveError(problemsOf(legacy.error));
   const { seed, state } = legacy.data;
   const runner = replayDecisions(scenario, seed, decisionsOf(state));
-  // The old save knew which line was on screen: go back to it if the run is at that node.
-  for (let guard = 0; runner.status === "line" && runner.state.node === state.node && runner.state.line < state.line && guard < 10_000; guard++) runner.advance();
+  // The old save knew which line was on screen: go back to it if the run is at that node;
+  // a finished run plays its last lines to the ending again.
+  const finished = state.status === "ended";
+  for (let guard = 0; runner.status === "line" && (finished || (runner.state.node === state.node && runner.state.line < state.line)) && guard < 10_000; guard++) runner.advance();
   return runner;
 }
 

@@ -14,7 +14,14 @@ export { POLICIES, HABITS, BLIND_POLICIES, goodPlay, randomPlay, habitWithRandom
 /** Plays one run to its end (or `maxSteps`) with a policy. */
 export function playOnce(scenario: Scenario, policy: Policy, seed: string | number, rng: Rng, maxSteps = 10_000): Runner {
   // No better-option advice: nobody reads a simulated run's debrief (policies rank for themselves).
-  const r = createRunner(scenario, seed, { advise: false });
+  return playOn(createRunner(scenario, seed, { advise: false }), policy, rng, maxSteps);
+}
+
+/**
+ * Plays a run on from where it stands with a policy, to its end (or `maxSteps`). At each
+ * choice `beforeChoice` may look at the runner first (measures that fork it there).
+ */
+export function playOn(r: Runner, policy: Policy, rng: Rng, maxSteps = 10_000, beforeChoice?: (r: Runner) => void): Runner {
   let meeting: string | null = null;
   for (let i = 0; i < maxSteps; i++) {
     if (r.status === "line") r.advance();
@@ -24,6 +31,7 @@ export function playOnce(scenario: Scenario, policy: Policy, seed: string | numb
         meeting = m.id;
         r.setListening(policy.listening(r, rng));
       } else if (!m) meeting = null;
+      beforeChoice?.(r);
       r.choose(policy.choose(r, rng));
     } else break;
   }

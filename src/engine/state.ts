@@ -131,7 +131,7 @@ export interface RunState {
   /** The last move and its judgement, for reactions and `last` conditions. */
   last: LastMove | null;
   /** The client's reaction to the last move, shown before the next node's lines. */
-  reaction: { speaker: string; principle: string; text: LocalizedText } | null;
+  reaction: { speaker: string; principle: string } | null;
   /** Why the deal went where it did: conditions that failed at gates and decisive branches. */
   blocked: { stage?: string; node: string; condition: Condition }[];
   log: RunEvent[];

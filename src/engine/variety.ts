@@ -7,6 +7,7 @@ import type { Scenario } from "./loader.ts";
 import { createRunner, resumeRunner, type Runner } from "./runner.ts";
 import { createRng, seedToState } from "./rng.ts";
 import type { Policy } from "./policies.ts";
+import { playOn, playOnce } from "./simulate.ts";
 
 /** The next thing a stakeholder says after this point (skipping the rep and the narrator), or the ending. */
 function nextClientWords(r: Runner, limit = 40): string {
@@ -39,27 +40,20 @@ export function measureReactivity(scenario: Scenario, policy: Policy, runs = 30,
   const visits = new Map<string, { seen: number; reacted: number }>();
   const rng = createRng(seedToState(seed));
   for (let i = 0; i < runs; i++) {
-    const r = createRunner(scenario, `${seed}:${i}`, { advise: false });
-    for (let step = 0; step < 5000 && (r.status === "line" || r.status === "awaiting-choice"); step++) {
-      if (r.status === "line") {
-        r.advance();
-        continue;
-      }
-      const m = r.state.account.meeting;
-      if (m && r.state.inputs.every((x) => !("listen" in x))) r.setListening(policy.listening(r, rng));
-      if (r.options.length > 1) {
-        const said = new Set(r.options.map((o) => {
+    playOn(createRunner(scenario, `${seed}:${i}`, { advise: false }), policy, rng, 5000, (r) => {
+      if (r.options.length < 2) return;
+      const said = new Set(
+        r.options.map((o) => {
           const f = fork(r);
           f.choose(o.id);
           return nextClientWords(f);
-        }));
-        const v = visits.get(r.state.node) ?? { seen: 0, reacted: 0 };
-        v.seen++;
-        if (said.size > 1) v.reacted++;
-        visits.set(r.state.node, v);
-      }
-      r.choose(policy.choose(r, rng));
-    }
+        }),
+      );
+      const v = visits.get(r.state.node) ?? { seen: 0, reacted: 0 };
+      v.seen++;
+      if (said.size > 1) v.reacted++;
+      visits.set(r.state.node, v);
+    });
   }
   const flat = [...visits].filter(([, v]) => v.reacted * 2 <= v.seen).map(([id]) => id);
   return { choicePoints: visits.size, reactive: visits.size - flat.length, flat };
@@ -70,19 +64,12 @@ export function bestPositions(scenario: Scenario, policy: Policy, runs = 100, se
   const counts: number[] = [];
   const rng = createRng(seedToState(seed));
   for (let i = 0; i < runs; i++) {
-    const r = createRunner(scenario, `${seed}:${i}`, { advise: false });
-    for (let step = 0; step < 5000 && (r.status === "line" || r.status === "awaiting-choice"); step++) {
-      if (r.status === "line") {
-        r.advance();
-        continue;
-      }
-      if (r.options.length > 1) {
-        const ranks = r.options.map((o) => r.rank(o.id));
-        const best = ranks.indexOf(Math.max(...ranks));
-        counts[best] = (counts[best] ?? 0) + 1;
-      }
-      r.choose(policy.choose(r, rng));
-    }
+    playOn(createRunner(scenario, `${seed}:${i}`, { advise: false }), policy, rng, 5000, (r) => {
+      if (r.options.length < 2) return;
+      const ranks = r.options.map((o) => r.rank(o.id));
+      const best = ranks.indexOf(Math.max(...ranks));
+      counts[best] = (counts[best] ?? 0) + 1;
+    });
   }
   return Array.from(counts, (c) => c ?? 0);
 }
@@ -102,22 +89,6 @@ export function storyOf(r: Runner): string {
 /** Distinct stories among `runs` seeds of the same policy (1 means every seed played out alike). */
 export function distinctStories(scenario: Scenario, policy: Policy, runs = 20, seed = "stories"): number {
   const stories = new Set<string>();
-  for (let i = 0; i < runs; i++) {
-    const rng = createRng(seedToState(`${seed}:policy`));
-    const r = createRunner(scenario, `${seed}:${i}`, { advise: false });
-    let meeting: string | null = null;
-    for (let step = 0; step < 5000 && (r.status === "line" || r.status === "awaiting-choice"); step++) {
-      if (r.status === "line") r.advance();
-      else {
-        const m = r.state.account.meeting;
-        if (m && m.id !== meeting) {
-          meeting = m.id;
-          r.setListening(policy.listening(r, rng));
-        }
-        r.choose(policy.choose(r, rng));
-      }
-    }
-    stories.add(storyOf(r));
-  }
+  for (let i = 0; i < runs; i++) stories.add(storyOf(playOnce(scenario, policy, `${seed}:${i}`, createRng(seedToState(`${seed}:policy`)), 5000)));
   return stories.size;
 }

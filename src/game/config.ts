@@ -3,6 +3,7 @@ import { Title } from "./scenes/Title.ts";
 import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services } from "./services.ts";
+import { ensurePlayScenes, ensureSettings } from "./playScenes.ts";
 import { chooseRenderScale, setRenderScale } from "./renderScale.ts";
 
 /** What each scene would draw this frame, in render order (see renderGate.ts). */
@@ -63,10 +64,17 @@ export class DealcraftGame extends Phaser.Game {
 }
 
 /** Starts the game in `parent` with the shared services. 16:9 design size, letterboxed to any window. */
-export function startGame(parent: HTMLElement, services: Services): DealcraftGame {
+export function startGame(parent: HTMLElement, shared: Omit<Services, "loadPlayScenes" | "loadSettings">): DealcraftGame {
+  let game: DealcraftGame | null = null;
+  const notStarted = () => Promise.reject(new Error("the game has not started"));
+  const services: Services = {
+    ...shared,
+    loadPlayScenes: () => (game ? ensurePlayScenes(game) : notStarted()),
+    loadSettings: () => (game ? ensureSettings(game) : notStarted()),
+  };
   const k = chooseRenderScale(window.devicePixelRatio || 1, parent.clientWidth || window.innerWidth, parent.clientHeight || window.innerHeight);
   setRenderScale(k); // before the scenes are built: their cameras zoom by it
-  return new DealcraftGame({
+  game = new DealcraftGame({
     type: Phaser.AUTO,
     parent,
     width: WIDTH * k,
@@ -98,4 +106,5 @@ export function startGame(parent: HTMLElement, services: Services): DealcraftGam
       preBoot: (g) => g.registry.set("services", services),
     },
   });
+  return game;
 }

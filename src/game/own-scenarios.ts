@@ -8,7 +8,8 @@ import type { Phaser } from "../phaser/index.ts";
 import type { CatalogueEntry, OwnFile } from "../content/catalogue.ts";
 import type { CatalogueRequest, OwnResult } from "../content/catalogue.worker.ts";
 import { addToLibrary, removeFromLibrary } from "../content/library.ts";
-import { ensureCatalogue, freezeEntry, inWorker, type Services } from "./services.ts";
+import type { Services } from "./services.ts";
+import { ensureCatalogue, freezeEntry, inWorker } from "./catalogueService.ts";
 import { SceneKey } from "./keys.ts";
 import { ScenarioProblems, type ProblemsData } from "./scenes/ScenarioProblems.ts";
 

@@ -24,10 +24,6 @@ export function setRenderScale(k: number): void {
   current = k;
 }
 
-export function renderScale(): number {
-  return current;
-}
-
 /** A scene's settings with its main camera zoomed so that design pixel (0,0)–(1280,720) fills the canvas. */
 export function sceneConfig(key: string): { key: string; cameras: object } {
   const k = current;

@@ -6,7 +6,8 @@
  * The game's storage is in memory in this mode, so testing never touches a player's saves.
  */
 import type { Phaser } from "../phaser/index.ts";
-import { ensurePlayScenes, freezeEntry, type Services } from "./services.ts";
+import type { Services } from "./services.ts";
+import { freezeEntry } from "./catalogueService.ts";
 import { checkOwnScenario } from "./own-scenarios.ts";
 import { SceneKey } from "./keys.ts";
 import { parsePlayRequest, STUDIO_PROTOCOL, type GameMessage, type LiveState, type PlayRequest, type ReplayChoice } from "../content/studio-protocol.ts";
@@ -87,7 +88,7 @@ export function listenToStudio(game: Phaser.Game, svc: Services): void {
     svc.catalogue = [entry, ...(svc.catalogue ?? []).filter((e) => !(e.ok && e.scenario.meta.id === scenario.meta.id))];
     const { runner, replayed } = replay(scenario, req.seed, req.decisions);
     current = { scenario, requested: req.decisions.length, replayed };
-    await ensurePlayScenes(game);
+    await svc.loadPlayScenes();
     for (const s of game.scene.getScenes(true)) if (s.scene.key !== SceneKey.Meeting) game.scene.stop(s.scene.key);
     const store = svc.store.getState();
     store.saveRun({ scenarioId: scenario.meta.id, title: scenario.meta.title, snapshot: saveRun(runner) });

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { archetypeFor } from "../../src/art/draw.ts";
 
 describe("portrait archetypes", () => {
-  it("give a stakeholder the same look every time, whatever else is drawn", () => {
-    expect(archetypeFor("zhou", "procurement")).toEqual(archetypeFor("zhou", "procurement"));
+  it("give a stakeholder the same look every time, and different people different looks", () => {
+    const ids = ["zhou", "liu", "sun", "zheng", "chen", "maata", "paulusie", "wang", "li", "zhao"];
+    const looks = ids.map((id) => JSON.stringify(archetypeFor(id, "procurement")));
+    expect(ids.map((id) => JSON.stringify(archetypeFor(id, "procurement")))).toEqual(looks);
+    // A room of ten buyers is not ten copies of one face.
+    expect(new Set(looks).size).toBeGreaterThanOrEqual(4);
   });
 
   it("follow the scenario's archetype when it names one", () => {

@@ -2,19 +2,8 @@ import { describe, expect, it } from "vitest";
 import zhCN from "../../src/content/strings/zh-CN.json";
 import en from "../../src/content/strings/en.json";
 import { localize, moveLabel, t } from "../../src/content/i18n.ts";
-import {
-  AWARENESS_METHODS,
-  CLOSE_STYLES,
-  COMPETENCIES,
-  FABE_PARTS,
-  LISTENING_BEHAVIOURS,
-  OUTCOMES,
-  PIPELINE_STAGES,
-  RELATIONSHIP_ACTIONS,
-  SPIN_TYPES,
-  TACTICS,
-  type MoveTag,
-} from "../../src/engine/schema.ts";
+import { COMPETENCIES, OUTCOMES, PIPELINE_STAGES } from "../../src/engine/schema.ts";
+import { EVERY_MOVE } from "./every-move.ts";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -32,16 +21,7 @@ describe("UI strings", () => {
   });
 
   it("name every move, competency, stage and outcome in both locales, with the course's Chinese terms", () => {
-    const moves: MoveTag[] = [
-      ...SPIN_TYPES.map((type): MoveTag => ({ kind: "spin", type })),
-      ...FABE_PARTS.map((p): MoveTag => ({ kind: "pitch", parts: [p] })),
-      ...LISTENING_BEHAVIOURS.map((behaviour): MoveTag => ({ kind: "listen", behaviour })),
-      ...TACTICS.map((tactic): MoveTag => ({ kind: "tactic", tactic })),
-      ...RELATIONSHIP_ACTIONS.map((action): MoveTag => ({ kind: "relationship", action })),
-      ...AWARENESS_METHODS.map((method): MoveTag => ({ kind: "awareness", method })),
-      ...CLOSE_STYLES.map((style): MoveTag => ({ kind: "close", style })),
-      { kind: "talk" },
-    ];
+    const moves = EVERY_MOVE;
     for (const m of moves) {
       for (const l of ["zh-CN", "en"] as const) expect(moveLabel(m, l)).not.toMatch(/^move\./);
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { drawIcon, iconFor, ICON_SIZE, ICONS, type IconId } from "../../src/art/icons.ts";
 import { TACTICS } from "../../src/engine/vocabulary.ts";
 import type { MoveTag } from "../../src/engine/schema.ts";
+import { EVERY_MOVE, ONE_PER_KIND } from "./every-move.ts";
 
 /** A 2D context that records where it draws. */
 function recorder() {
@@ -35,27 +36,15 @@ function recorder() {
   return { ctx, points, paints: () => paints };
 }
 
-const moves: MoveTag[] = [
-  { kind: "spin", type: "implication" },
-  { kind: "pitch", parts: ["feature", "advantage"] },
-  { kind: "listen", behaviour: "summarise" },
-  ...TACTICS.map((tactic) => ({ kind: "tactic", tactic }) as MoveTag),
-  { kind: "relationship", action: "reciprocity" },
-  { kind: "awareness", method: "factory-visit" },
-  { kind: "close", style: "advance" },
-  { kind: "talk" },
-  { kind: "research" },
-  { kind: "rules", terms: "technical" },
-  { kind: "screen" },
-] as MoveTag[];
+const moves = ONE_PER_KIND;
 
 describe("move-mark icons", () => {
   it("give every move kind an icon, and each of the six tactics its own", () => {
-    for (const m of moves) expect(ICONS).toContain(iconFor(m));
+    for (const m of EVERY_MOVE) expect(ICONS).toContain(iconFor(m));
     const tactics = TACTICS.map((tactic) => iconFor({ kind: "tactic", tactic } as MoveTag));
     expect(new Set(tactics).size).toBe(6);
     const kinds = new Set(moves.filter((m) => m.kind !== "tactic").map(iconFor));
-    expect(kinds.size).toBe(moves.length - TACTICS.length); // no two kinds share an icon
+    expect(kinds.size).toBe(moves.length - 1); // no two kinds share an icon
     for (const t of tactics) expect(kinds.has(t)).toBe(false);
   });
 

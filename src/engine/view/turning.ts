@@ -11,6 +11,7 @@ import type { Input, RunState } from "../state.ts";
 import { OUTCOMES, type Outcome } from "../vocabulary.ts";
 import { createRng, seedToState } from "../rng.ts";
 import { goodPlay } from "../policies.ts";
+import { playOn } from "../simulate.ts";
 
 export interface TurningPoint {
   node: string;
@@ -28,20 +29,7 @@ function outcomeIndex(r: Runner): number {
 
 /** Plays a forked run to its end by the course. */
 function playOut(r: Runner, seed: string): Runner {
-  const rng = createRng(seedToState(seed));
-  let meeting: string | null = null;
-  for (let i = 0; i < 5000 && (r.status === "line" || r.status === "awaiting-choice"); i++) {
-    if (r.status === "line") r.advance();
-    else {
-      const m = r.state.account.meeting;
-      if (m && m.id !== meeting) {
-        meeting = m.id;
-        r.setListening(goodPlay.listening(r, rng));
-      }
-      r.choose(goodPlay.choose(r, rng));
-    }
-  }
-  return r;
+  return playOn(r, goodPlay, createRng(seedToState(seed)), 5000);
 }
 
 /** The turning point of a finished run given by its seed and inputs, or null when no other choice would have done better. */

@@ -1,5 +1,6 @@
 import { Phaser } from "../../phaser/index.ts";
-import { ensurePlayScenes, ensureSettings, services, type Services } from "../services.ts";
+import { services, type Services } from "../services.ts";
+import { SceneKey } from "../keys.ts";
 import { sceneConfig } from "../renderScale.ts";
 import { t, type StringKey } from "../../content/i18n.ts";
 import { type Locale } from "../../engine/vocabulary.ts";
@@ -72,24 +73,24 @@ export abstract class BaseScene extends Phaser.Scene {
   protected openSettings(): void {
     if (!this.sys.isActive()) return;
     this.svc.sound.play("move");
-    // The settings overlay loads behind the title with the scenes of a run; pressed sooner, it loads now.
-    void ensureSettings(this.game).then(() => {
+    // The overlay loads behind the title with the scenes of a run; pressed sooner, it loads now.
+    void this.svc.loadSettings().then(() => {
       if (!this.sys.isActive()) return;
-      this.scene.launch("Settings", { from: this.scene.key });
-      this.scene.bringToTop("Settings"); // scenes added later (the meeting) sit above it otherwise
+      this.scene.launch(SceneKey.Settings, { from: this.scene.key });
+      this.scene.bringToTop(SceneKey.Settings); // scenes added later (the meeting) sit above it otherwise
       this.scene.pause();
     });
   }
 
   /** Starts a scene of a run (meeting, map, debrief), loading their chunk first if it has not loaded yet. */
   protected startPlay(key: string, data?: object): void {
-    void ensurePlayScenes(this.game).then(
+    void this.svc.loadPlayScenes().then(
       () => {
         if (this.sys.isActive()) this.scene.start(key, data);
       },
       () => {
         this.svc.store.getState().notify({ key: "notice.load-failed" });
-        this.scene.start("Title"); // the title shows notices
+        this.scene.start(SceneKey.Title); // the title shows notices
       },
     );
   }

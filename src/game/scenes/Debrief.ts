@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { findScenario } from "../services.ts";
+import { findScenario } from "../catalogueService.ts";
 import type { DebriefData } from "./Meeting.ts";
 import { localize, type StringKey } from "../../content/i18n.ts";
 import type { Scenario } from "../../engine/loader.ts";

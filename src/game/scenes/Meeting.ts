@@ -1,7 +1,7 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
 import { localize, moveLabel, t, type StringKey } from "../../content/i18n.ts";
-import { ensureCatalogue, findScenario } from "../services.ts";
+import { ensureCatalogue, findScenario } from "../catalogueService.ts";
 import { createRunSession, type RunMode, type RunSession, type SessionEvent } from "../../session/index.ts";
 import { debriefView } from "../../engine/view/debrief.ts";
 import { explainScore } from "../../engine/scorecard.ts";

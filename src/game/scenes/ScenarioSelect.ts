@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { ensureCatalogue } from "../services.ts";
+import { ensureCatalogue } from "../catalogueService.ts";
 import { localize } from "../../content/i18n.ts";
 import type { CatalogueEntry, OwnFile } from "../../content/catalogue.ts";
 import { MAX_SCENARIO_BYTES } from "../../engine/limits.ts";

@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { ensureCatalogue, ensurePlayScenes, findScenario } from "../services.ts";
+import { ensureCatalogue, findScenario } from "../catalogueService.ts";
 import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
@@ -60,7 +60,7 @@ export class Title extends BaseScene {
         delete launch.scenario;
         if (findScenario(this.svc, id)) this.startPlay(SceneKey.Meeting, { scenarioId: id });
       });
-      void Promise.all([catalogue, ensurePlayScenes(this.game)])
+      void Promise.all([catalogue, this.svc.loadPlayScenes()])
         .then(() => this.svc.sound.prepare())
         .finally(() => (this.netAwake = true));
     });

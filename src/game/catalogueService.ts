@@ -1,0 +1,53 @@
+/**
+ * The scenario catalogue for the game: loaded once, behind the title, validated in a
+ * worker (no main-thread long task), then looked up by id.
+ */
+import type { CatalogueEntry } from "../content/catalogue.ts";
+import type { CatalogueRequest } from "../content/catalogue.worker.ts";
+import { readLibrary } from "../content/library.ts";
+import type { Scenario } from "../engine/loader.ts";
+import { deepFreeze } from "../engine/freeze.ts";
+import { DEFAULT_SCENARIO_ID, type Services } from "./services.ts";
+
+/**
+ * Loads the scenario catalogue once, on first need. The schema validator (zod) and the
+ * scenario files come with it in a separate chunk, so the title shows before they load.
+ */
+export function ensureCatalogue(svc: Services): Promise<CatalogueEntry[]> {
+  if (svc.catalogue) return Promise.resolve(svc.catalogue);
+  // The player's own files (the local library) are validated with the bundled ones.
+  const library = svc.libraryStorage ? readLibrary(svc.libraryStorage).map(({ id, file, text }) => ({ id, file, text })) : [];
+  svc.catalogueLoading ??= inWorker<CatalogueEntry[]>({ kind: "catalogue", defaultId: DEFAULT_SCENARIO_ID, library })
+    .catch(() => import("../content/catalogue.ts").then((m) => m.loadCatalogueWith(DEFAULT_SCENARIO_ID, library)))
+    .then((entries) => (svc.catalogue = entries.map(freezeEntry)));
+  return svc.catalogueLoading;
+}
+
+/** Validation runs in a worker (no main-thread long task); where workers fail, the caller falls back to the main thread. */
+export function inWorker<T>(request: CatalogueRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (typeof Worker === "undefined") return reject(new Error("no workers"));
+    const worker = new Worker(new URL("../content/catalogue.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (ev: MessageEvent<T>) => {
+      worker.terminate();
+      resolve(ev.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(e);
+    };
+    worker.postMessage(request);
+  });
+}
+
+/** A scenario that crossed from the worker is a fresh copy: freeze it again. */
+export function freezeEntry(e: CatalogueEntry): CatalogueEntry {
+  if (e.ok) deepFreeze(e.scenario);
+  return e;
+}
+
+/** A loaded scenario by id, if the catalogue has it. */
+export function findScenario(svc: Services, id: string): Scenario | undefined {
+  const e = svc.catalogue?.find((x) => x.ok && x.scenario.meta.id === id);
+  return e && e.ok ? e.scenario : undefined;
+}
