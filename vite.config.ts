@@ -1,5 +1,8 @@
 import { defineConfig, type Plugin } from "vitest/config";
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { contentSecurityPolicy } from "./src/csp/vite-plugin.ts";
+import { parseHeadersFile } from "./src/csp/policy.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -50,7 +53,7 @@ export default defineConfig(({ command }) => {
           ]
         : [],
     },
-    plugins: custom ? [phaserFlags()] : [],
+    plugins: [...(custom ? [phaserFlags()] : []), contentSecurityPolicy(root + "public/_headers", { checkHeaders: !studio })],
     build: {
       target: "es2022",
       outDir: process.env.DEALCRAFT_OUT ?? "dist",
@@ -71,7 +74,8 @@ export default defineConfig(({ command }) => {
       },
     },
     server: { host: "127.0.0.1", port: 5173 },
-    preview: { host: "127.0.0.1", port: 4173 },
+    // Preview sends the headers of public/_headers, as a static host would (the e2e tests play under them).
+    preview: { host: "127.0.0.1", port: 4173, headers: parseHeadersFile(readFileSync(root + "public/_headers", "utf8")) },
     test: {
       include: ["tests/unit/**/*.test.ts"],
       environment: "node",

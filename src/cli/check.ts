@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { checkScenarioBytes, MAX_SCENARIO_BYTES } from "../engine/check.ts";
 import { formatProblem, isError } from "../engine/problems.ts";
+import { screenFitWarnings } from "../engine/caps-check.ts";
 
 const SCHEMA_FILE = "scenario.schema.json";
 
@@ -31,8 +32,11 @@ function problemLines(file: string): { text: string; error: boolean }[] {
     if (st.size > MAX_SCENARIO_BYTES) {
       return fail(`${file}: $: the file is ${(st.size / 1048576).toFixed(1)} MB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MB`);
     }
-    const { problems } = checkScenarioBytes(readFileSync(file));
-    return problems.map((p) => ({ text: `${file}: ${isError(p) ? "" : "warning: "}${formatProblem(p)}`, error: isError(p) }));
+    const { problems, data } = checkScenarioBytes(readFileSync(file));
+    // Estimates and teaching warnings, not certainties: on stderr, and they do not fail the check.
+    if (data) for (const w of screenFitWarnings(data)) console.error(`${file}: ${w.path}: warning: ${w.message}`);
+    for (const w of problems.filter((p) => !isError(p))) console.error(`${file}: ${w.path}: warning: ${w.message}`);
+    return problems.filter(isError).map((p) => ({ text: `${file}: ${formatProblem(p)}`, error: true }));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String((e as Error).message ?? e);

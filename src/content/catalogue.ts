@@ -107,7 +107,7 @@ export async function fetchScenarioText(url: string): Promise<{ file: string; te
   try {
     res = await fetch(parsed, { credentials: "omit", mode: "cors", redirect: "follow" });
   } catch (e) {
-    return fail(`could not be downloaded from ${parsed.host} (${(e as Error).message}); the server must allow this site (CORS)`);
+    return fail(`could not be downloaded from ${parsed.host} (${(e as Error).message}): another site must allow this one (CORS), and this site's security policy must allow it (Content-Security-Policy connect-src)`);
   }
   if (!res.ok) return fail(`could not be downloaded (HTTP ${res.status})`);
   const declared = Number(res.headers.get("content-length") ?? "0");

@@ -3,6 +3,8 @@
  * blocks a frame: the bundled ones with the local library behind the title, and a file
  * the player opens or links to (`?src=`).
  */
+// First: zod without its JIT before any schema is built (a strict CSP forbids eval).
+import "../engine/zod-setup.ts";
 import { fetchScenarioText, loadCatalogueWith, ownEntry, type CatalogueEntry, type OwnFile } from "./catalogue.ts";
 
 /** What the game asks of this worker. */

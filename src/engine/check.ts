@@ -7,6 +7,10 @@ import { validateScenario } from "./loader.ts";
 import { jsonPath, type Problem } from "./problems.ts";
 import type { Effect, ScenarioData } from "./schema.ts";
 import { teachingLint } from "./teaching-lint.ts";
+import { graphProblems } from "./graph-check.ts";
+import { countCapProblems, textCapProblems } from "./caps-check.ts";
+import { keyProblems } from "./json-keys.ts";
+import { isVisibleText } from "./caps.ts";
 
 import { MAX_SCENARIO_BYTES } from "./limits.ts";
 
@@ -31,29 +35,67 @@ export function checkScenarioBytes(bytes: Uint8Array): { problems: Problem[]; da
   return checkScenarioText(text);
 }
 
-/** Everything the checker does except the graph and translation lint: what the game needs to play a file. */
-export function parseScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
+/** A parse of a file's text: every problem so far, and the data as far as it got. */
+interface Parsed {
+  problems: Problem[];
+  /** Passed the schema (maybe with other problems). */
+  shaped?: ScenarioData;
+  /** Parsed JSON that failed the schema: the lint may still look at the parts that are sound. */
+  json?: unknown;
+}
+
+function parse(text: string): Parsed {
   if (text.trim() === "") return { problems: [{ path: "$", message: "the file is empty" }] };
   if (text.includes("\u0000")) return { problems: [{ path: "$", message: "the file is not text (it holds NUL bytes)" }] };
   const depth = nestingDepth(text);
   if (depth > MAX_NESTING) {
     return { problems: [{ path: "$", message: `JSON nested ${depth} levels deep; at most ${MAX_NESTING} are allowed` }] };
   }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let json: unknown;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = JSON.parse(body);
   } catch (e) {
     return { problems: [{ path: "$", message: `invalid JSON: ${describeJsonError(text, e)}` }] };
   }
-  const { data, problems } = validateScenario(json);
-  return data && problems.length === 0 ? { problems, data } : { problems };
+  // Everything below is reported together: keys JSON.parse hid, the schema and references,
+  // and text too long for the screen.
+  const problems = keyProblems(body);
+  const { data, problems: found } = validateScenario(json);
+  problems.push(...found);
+  problems.push(...uncovered(textCapProblems(json), problems));
+  return data ? { problems, shaped: data } : { problems, json };
 }
 
-/** The full check of a scenario file's text: parse, schema, references, graph and translations. */
+/** Problems not inside a part already reported (a broken part's details would only repeat it). */
+function uncovered(more: readonly Problem[], known: readonly Problem[]): Problem[] {
+  const covered = known.map((p) => p.path);
+  return more.filter((m) => !covered.some((c) => m.path === c || m.path.startsWith(c + ".") || m.path.startsWith(c + "[")));
+}
+
+/** Everything the checker does except the graph and translation lint: what the game needs to play a file. */
+export function parseScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
+  const { problems, shaped } = parse(text);
+  return shaped && problems.length === 0 ? { problems, data: shaped } : { problems };
+}
+
+/**
+ * The full check of a scenario file's text: parse, schema, references, caps, graph and
+ * translations, all in one pass. Where the schema failed, the lint still looks at the
+ * rest of the file, so an author sees every problem at once.
+ */
 export function checkScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
-  const result = parseScenarioText(text);
-  if (result.data) result.problems.push(...lintScenario(result.data));
-  return result;
+  const { problems, shaped, json } = parse(text);
+  const ok = problems.length === 0;
+  if (shaped) problems.push(...lintScenario(shaped));
+  else if (json && typeof json === "object") {
+    try {
+      problems.push(...uncovered(lintScenario(json as ScenarioData), problems));
+    } catch {
+      // the shape is too broken to follow; the schema problems stand alone
+    }
+  }
+  return ok && shaped ? { problems, data: shaped } : { problems };
 }
 
 /** Bracket depth of JSON text, ignoring strings; linear and without recursion. */
@@ -84,60 +126,10 @@ function describeJsonError(text: string, e: unknown): string {
   return `${msg.replace(/ in JSON at position \d+.*$/, "")} at line ${line}, column ${col}`;
 }
 
-/** Where the flow can go from a list of effects: gotos and whether it surely leaves. */
-function effectTargets(effects: readonly Effect[], out: Set<string>): boolean {
-  let leaves = false;
-  for (const e of effects) {
-    if ("goto" in e) {
-      out.add(e.goto);
-      leaves = true;
-    } else if ("end" in e) leaves = true;
-    else if ("if" in e) {
-      const a = effectTargets(e.then, out);
-      const b = e.else ? effectTargets(e.else, out) : false;
-      if (a && b) leaves = true;
-    } else if ("random" in e) {
-      const all = e.random.map((br) => effectTargets(br.effects, out)).every(Boolean);
-      if (all) leaves = true;
-    }
-  }
-  return leaves;
-}
-
 /** Graph and translation checks on a scenario that already passed schema and references. */
 export function lintScenario(s: ScenarioData): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...graphProblems(s), ...countCapProblems(s)];
   const at = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
-
-  // Reachability: breadth-first from the start over every way a node can be left.
-  const edges = new Map<string, Set<string>>();
-  for (const [id, node] of Object.entries(s.nodes)) {
-    const out = new Set<string>();
-    if (node.next) out.add(node.next);
-    if (node.onEnter) effectTargets(node.onEnter, out);
-    node.options?.forEach((o, i) => {
-      const leaves = o.effects ? effectTargets(o.effects, out) : false;
-      if (o.next) out.add(o.next);
-      else if (!leaves) at(["nodes", id, "options", i], `option "${o.id}" leads nowhere: give it "next", or a goto/end effect on every path`);
-    });
-    if (node.options && node.options.every((o) => o.condition !== undefined)) {
-      at(["nodes", id, "options"], "every option has a condition, so a player can be stuck here; add one option without a condition");
-    }
-    edges.set(id, out);
-  }
-  const reached = new Set<string>([s.start]);
-  const queue = [s.start];
-  while (queue.length) {
-    for (const n of edges.get(queue.shift()!) ?? []) {
-      if (!reached.has(n)) {
-        reached.add(n);
-        queue.push(n);
-      }
-    }
-  }
-  for (const id of Object.keys(s.nodes)) {
-    if (!reached.has(id)) at(["nodes", id], `unreachable: no path leads here from the start node "${s.start}"`);
-  }
   const usedEndings = new Set<string>();
   if (s.policy) usedEndings.add(s.policy.disqualifiedEnding);
   for (const node of Object.values(s.nodes)) {
@@ -173,6 +165,7 @@ export function lintScenario(s: ScenarioData): Problem[] {
       for (const l of required) {
         const t = obj[l];
         if (typeof t !== "string" || t.trim() === "") at([...path, l], `missing ${l} translation`);
+        else if (!isVisibleText(t)) at([...path, l], `the ${l} translation is only invisible characters (zero-width spaces, marks or blanks), which is no translation`);
       }
       return;
     }

@@ -25,14 +25,8 @@ import type { Competency, Meter, NeedState, Stage3Task, TaskStatus } from "./voc
 
 /** Meters are 0-10 (DOMAIN.md §2: trust + interest + emotion = relationship). */
 export const METER_MAX = 10;
-/** No number in a run may grow past this: effects are clamped, never Infinity or NaN. */
-export const NUMBER_LIMIT = 1e9;
-
-/** A finite number within ±NUMBER_LIMIT (NaN and non-numbers become 0). */
-export function finite(v: number): number {
-  if (typeof v !== "number" || Number.isNaN(v)) return 0;
-  return Math.max(-NUMBER_LIMIT, Math.min(NUMBER_LIMIT, v));
-}
+export { finite, NUMBER_LIMIT } from "./finite.ts";
+import { finite } from "./finite.ts";
 
 export class RunCore implements RuleContext, ConditionContext {
   readonly stageIndex: Map<string, number>;

@@ -10,7 +10,7 @@ import {
 } from "./schema.ts";
 import { jsonPath, ScenarioError, type Problem } from "./problems.ts";
 import { zodProblems } from "./zod-problems.ts";
-import { deepFreeze } from "./freeze.ts";
+import { freezeScenarioData, hasId } from "./freeze.ts";
 
 /** Speakers that need no cast entry. */
 export const RESERVED_SPEAKERS = ["narrator", "rep"] as const;
@@ -28,9 +28,12 @@ export function loadScenario(json: unknown, source = "scenario"): Scenario {
   return freezeScenario(problems.data);
 }
 
-/** Deep-freezes validated scenario data so nothing in a host can change it during play. */
+/**
+ * Deep-freezes validated scenario data so nothing in a host can change it during play, with
+ * every id-keyed table prototype-free (ids like `constructor` are only names).
+ */
 export function freezeScenario(data: ScenarioData): Scenario {
-  return deepFreeze(data);
+  return freezeScenarioData(data);
 }
 
 /**
@@ -84,6 +87,48 @@ export function validateScenario(input: unknown): { data?: ScenarioData; problem
   return { problems };
 }
 
+/** Stage ids a condition's `gate` tests mention, at any depth. */
+function gatesIn(c: Condition, out: Set<string>): Set<string> {
+  if ("all" in c) c.all.forEach((x) => gatesIn(x, out));
+  else if ("any" in c) c.any.forEach((x) => gatesIn(x, out));
+  else if ("not" in c) gatesIn(c.not, out);
+  else if ("gate" in c) out.add(c.gate);
+  return out;
+}
+
+/**
+ * A stage's gate that tests its own gate, directly or through other stages' gates, can
+ * never be decided: evaluating it recurses without end. Each such gate is reported.
+ */
+function gateCycles(s: ScenarioData): Problem[] {
+  const deps = new Map<string, Set<string>>();
+  for (const st of s.stages) if (st.gate) deps.set(st.id, gatesIn(st.gate, new Set()));
+  const problems: Problem[] = [];
+  s.stages.forEach((st, i) => {
+    if (!st.gate) return;
+    // Breadth-first over the gates this one depends on, keeping the way back for the message.
+    const from = new Map<string, string>();
+    const queue = [...(deps.get(st.id) ?? [])];
+    queue.forEach((q) => from.set(q, st.id));
+    for (let k = 0; k < queue.length; k++) {
+      const at = queue[k]!;
+      if (at === st.id) {
+        const chain = [at];
+        for (let back = from.get(at)!; back !== st.id; back = from.get(back)!) chain.unshift(back);
+        problems.push({ path: jsonPath(["stages", i, "gate"]), message: `this gate depends on itself (${[st.id, ...chain].join(" → ")}), so it can never be decided` });
+        return;
+      }
+      for (const next of deps.get(at) ?? []) {
+        if (!from.has(next)) {
+          from.set(next, at);
+          queue.push(next);
+        }
+      }
+    }
+  });
+  return problems;
+}
+
 function kindOf(v: VarValue): "number" | "boolean" | "string" {
   return typeof v as "number" | "boolean" | "string";
 }
@@ -93,6 +138,8 @@ function checkReferences(s: ScenarioData): Problem[] {
   const problems: Problem[] = [];
   const at = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
   const nodeIds = new Set(Object.keys(s.nodes));
+  // Every lookup below is an own-property test: an id such as "constructor" must name an
+  // entry the author declared, not something every object inherits.
   const stageIds = new Set<string>();
   const vars = s.variables ?? {};
   const list = (ids: Iterable<string>) => [...ids].join(", ") || "(none)";
@@ -124,26 +171,26 @@ function checkReferences(s: ScenarioData): Problem[] {
     if (!stageIds.has(id)) at(path, `no stage "${id}"; stages: ${list(stageIds)}`);
   };
   const needVar = (name: string, path: PropertyKey[], kind?: string) => {
-    const v = vars[name];
+    const v = hasId(vars, name) ? vars[name] : undefined;
     if (!v) return at(path, `no variable "${name}"; declare it under $.variables`);
     if (kind && kindOf(v.initial) !== kind) at(path, `variable "${name}" holds a ${kindOf(v.initial)}, not a ${kind}`);
   };
 
   const needWho = (who: string, path: PropertyKey[]) => {
-    if (!s.cast[who]) at(path, `no cast member "${who}"; cast: ${list(Object.keys(s.cast))}`);
+    if (!hasId(s.cast, who)) at(path, `no cast member "${who}"; cast: ${list(Object.keys(s.cast))}`);
   };
   const needNeed = (who: string, need: string, path: PropertyKey[]) => {
-    const c = s.cast[who];
-    if (c && !c.needs?.[need]) at(path, `"${who}" has no need "${need}"; needs: ${list(Object.keys(c.needs ?? {}))}`);
+    const c = hasId(s.cast, who) ? s.cast[who] : undefined;
+    if (c && !hasId(c.needs, need)) at(path, `"${who}" has no need "${need}"; needs: ${list(Object.keys(c.needs ?? {}))}`);
   };
   const needCompetitor = (id: string, path: PropertyKey[]) => {
-    if (!s.competitors?.[id]) at(path, `no competitor "${id}"; competitors: ${list(Object.keys(s.competitors ?? {}))}`);
+    if (!hasId(s.competitors, id)) at(path, `no competitor "${id}"; competitors: ${list(Object.keys(s.competitors ?? {}))}`);
   };
   const needNote = (id: string, path: PropertyKey[]) => {
-    if (!s.notes?.[id]) at(path, `no note "${id}"; declare it under $.notes`);
+    if (!hasId(s.notes, id)) at(path, `no note "${id}"; declare it under $.notes`);
   };
   const needFact = (id: string, path: PropertyKey[]) => {
-    if (!s.research?.[id]) at(path, `no research fact "${id}"; declare it under $.research`);
+    if (!hasId(s.research, id)) at(path, `no research fact "${id}"; declare it under $.research`);
   };
 
   const checkCondition = (c: Condition, path: PropertyKey[]): void => {
@@ -152,7 +199,7 @@ function checkReferences(s: ScenarioData): Problem[] {
     else if ("not" in c) checkCondition(c.not, [...path, "not"]);
     else if ("var" in c) {
       needVar(c.var, [...path, "var"], kindOf(c.value));
-      const v = vars[c.var];
+      const v = hasId(vars, c.var) ? vars[c.var] : undefined;
       if (v && typeof v.initial !== "number" && !["==", "!="].includes(c.op)) {
         at([...path, "op"], `"${c.op}" compares numbers; "${c.var}" is not a number`);
       }
@@ -168,7 +215,7 @@ function checkReferences(s: ScenarioData): Problem[] {
     else if ("gate" in c) needStage(c.gate, [...path, "gate"]);
     else if ("excluded" in c) needCompetitor(c.excluded, [...path, "excluded"]);
     else if ("chosen" in c) {
-      const n = s.nodes[c.chosen.node];
+      const n = hasId(s.nodes, c.chosen.node) ? s.nodes[c.chosen.node] : undefined;
       if (!n) at([...path, "chosen", "node"], `no node "${c.chosen.node}"`);
       else if (!n.options?.some((o) => o.id === c.chosen.option)) {
         at([...path, "chosen", "option"], `node "${c.chosen.node}" has no option "${c.chosen.option}"`);
@@ -184,7 +231,7 @@ function checkReferences(s: ScenarioData): Problem[] {
       else if ("goto" in e) needNode(e.goto, [...p, "goto"]);
       else if ("stage" in e) needStage(e.stage, [...p, "stage"]);
       else if ("end" in e) {
-        if (!s.endings[e.end]) at([...p, "end"], `no ending "${e.end}"; endings: ${list(Object.keys(s.endings))}`);
+        if (!hasId(s.endings, e.end)) at([...p, "end"], `no ending "${e.end}"; endings: ${list(Object.keys(s.endings))}`);
       } else if ("score" in e) {
         if (e.score.better !== undefined && !optionIds.has(e.score.better)) {
           at([...p, "score", "better"], `no option "${e.score.better}" in this node`);
@@ -207,8 +254,9 @@ function checkReferences(s: ScenarioData): Problem[] {
   s.stages.forEach((st, i) => {
     if (st.gate) checkCondition(st.gate, ["stages", i, "gate"]);
   });
+  problems.push(...gateCycles(s));
   (s.competitorScript ?? []).forEach((entry, i) => {
-    if (!s.meetings?.[entry.at]) at(["competitorScript", i, "at"], `no meeting "${entry.at}"; meetings: ${list(Object.keys(s.meetings ?? {}))}`);
+    if (!hasId(s.meetings, entry.at)) at(["competitorScript", i, "at"], `no meeting "${entry.at}"; meetings: ${list(Object.keys(s.meetings ?? {}))}`);
     needCompetitor(entry.competitor, ["competitorScript", i, "competitor"]);
     entry.moves.forEach((m, j) => {
       if (m.target !== undefined) needWho(m.target, ["competitorScript", i, "moves", j, "target"]);
@@ -218,14 +266,14 @@ function checkReferences(s: ScenarioData): Problem[] {
   for (const [id, m] of Object.entries(s.meetings ?? {})) {
     if (m.cutShort) needNode(m.cutShort.goto, ["meetings", id, "cutShort", "goto"]);
   }
-  if (s.policy && !s.endings[s.policy.disqualifiedEnding]) {
+  if (s.policy && !hasId(s.endings, s.policy.disqualifiedEnding)) {
     at(["policy", "disqualifiedEnding"], `no ending "${s.policy.disqualifiedEnding}"`);
   }
 
   for (const [nodeId, node] of Object.entries(s.nodes)) {
     const base: PropertyKey[] = ["nodes", nodeId];
     node.lines.forEach((line, i) => {
-      if (!(RESERVED_SPEAKERS as readonly string[]).includes(line.speaker) && !s.cast[line.speaker]) {
+      if (!(RESERVED_SPEAKERS as readonly string[]).includes(line.speaker) && !hasId(s.cast, line.speaker)) {
         at([...base, "lines", i, "speaker"], `no cast member "${line.speaker}"; cast: ${list(Object.keys(s.cast))}, or narrator / rep`);
       }
       if (line.when) checkCondition(line.when, [...base, "lines", i, "when"]);
@@ -234,13 +282,13 @@ function checkReferences(s: ScenarioData): Problem[] {
       at([...base, "lines"], "every line has a `when`: give at least one line without one, so the node always says something");
     }
     const optionIds = new Set((node.options ?? []).map((o) => o.id));
-    if (node.meeting !== undefined && !s.meetings?.[node.meeting]) {
+    if (node.meeting !== undefined && !hasId(s.meetings, node.meeting)) {
       at([...base, "meeting"], `no meeting "${node.meeting}"; declare it under $.meetings`);
     }
     node.notes?.forEach((n, i) => needNote(n, [...base, "notes", i]));
     if (node.onEnter) checkEffects(node.onEnter, [...base, "onEnter"], optionIds);
     if (node.next !== undefined) needNode(node.next, [...base, "next"]);
-    if (node.ending !== undefined && !s.endings[node.ending]) {
+    if (node.ending !== undefined && !hasId(s.endings, node.ending)) {
       at([...base, "ending"], `no ending "${node.ending}"; endings: ${list(Object.keys(s.endings))}`);
     }
     const seen = new Set<string>();
@@ -248,7 +296,7 @@ function checkReferences(s: ScenarioData): Problem[] {
       const p = [...base, "options", i];
       if (seen.has(o.id)) at([...p, "id"], `duplicate option id "${o.id}" in node "${nodeId}"`);
       seen.add(o.id);
-      if (o.to !== undefined && !s.cast[o.to]) at([...p, "to"], `no cast member "${o.to}"`);
+      if (o.to !== undefined && !hasId(s.cast, o.to)) at([...p, "to"], `no cast member "${o.to}"`);
       const m = o.move;
       if ((m.kind === "spin" || m.kind === "pitch") && m.need !== undefined) {
         if (o.to === undefined) at([...p, "move", "need"], `a move about a need must say whom it is addressed to ("to")`);

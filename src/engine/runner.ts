@@ -306,7 +306,7 @@ class RunnerImpl implements Runner {
     }
     s.node = nodeId;
     s.line = 0;
-    s.visits[nodeId] = (s.visits[nodeId] ?? 0) + 1;
+    s.visits[nodeId] = (Object.hasOwn(s.visits, nodeId) ? s.visits[nodeId]! : 0) + 1;
     s.log.push({ type: "enter", turn: s.turn, node: nodeId });
     if (node.notes) {
       const byClient = node.lines.some((l) => Object.hasOwn(this.scenario.cast, l.speaker));

@@ -4,7 +4,9 @@
  * (`npm run scenarios:schema`). Conditions and effects are plain data: nothing here is
  * ever evaluated as code.
  */
+import "./zod-setup.ts";
 import { z } from "zod";
+import { isVisibleText } from "./caps.ts";
 
 export * from "./vocabulary.ts";
 import {
@@ -56,14 +58,23 @@ const Id = z
 export const LocalizedText = z
   .object({ "zh-CN": z.string().optional(), en: z.string().optional() })
   .strict()
-  .refine((t) => Object.values(t).some((s) => typeof s === "string" && s.trim() !== ""), {
-    message: "text needs at least one non-empty translation",
+  .refine((t) => Object.values(t).some((s) => typeof s === "string" && isVisibleText(s)), {
+    message: "text needs at least one translation with visible characters",
   })
   .describe("Text in each locale: {\"zh-CN\": \"…\", \"en\": \"…\"}");
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export type VarValue = number | boolean | string;
-const VarValue = z.union([z.number().finite(), z.boolean(), z.string().max(200)]);
+/**
+ * Bounds on numbers in a file: far beyond any real scenario, and small enough that sums of
+ * them over any run stay exact and finite (nothing an effect adds can reach Infinity).
+ */
+const BIG = 1e9;
+/** A finite number within ±max. */
+const bounded = (max: number) => z.number().finite().min(-max).max(max);
+/** A finite amount from 0 to max. */
+const amount = (max: number) => z.number().finite().min(0).max(max);
+const VarValue = z.union([bounded(BIG), z.boolean(), z.string().max(200)]);
 
 /** A structured condition; `all`/`any`/`not` combine, the rest test the run's state. */
 export type Condition =
@@ -111,7 +122,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       .object({
         count: z.object({ level: z.enum(LEVELS), roles: z.array(z.enum(DECISION_ROLES)).optional() }).strict(),
         op: z.enum(COMPARISONS),
-        value: z.number().int().min(0),
+        value: z.number().int().min(0).max(1000),
       })
       .strict()
       .describe("how many stakeholders (of these roles) are at this level or above"),
@@ -119,9 +130,9 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       .object({ need: z.object({ who: Id, need: Id }).strict(), op: z.enum(COMPARISONS).optional(), value: z.enum(NEED_STATES) })
       .strict()
       .describe("compares how far a need has developed; default op >="),
-    z.object({ meter: z.object({ who: Id, meter: z.enum(METERS) }).strict(), op: z.enum(COMPARISONS), value: z.number() }).strict(),
+    z.object({ meter: z.object({ who: Id, meter: z.enum(METERS) }).strict(), op: z.enum(COMPARISONS), value: bounded(100) }).strict(),
     z.object({ task: z.enum(STAGE3_TASKS), value: z.enum(TASK_STATUSES) }).strict(),
-    z.object({ figure: z.enum(ACCOUNT_FIGURES), op: z.enum(COMPARISONS), value: z.number() }).strict(),
+    z.object({ figure: z.enum(ACCOUNT_FIGURES), op: z.enum(COMPARISONS), value: bounded(BIG) }).strict(),
     z.object({ noted: Id.describe("a note id: in the notebook") }).strict(),
     z.object({ researched: Id.describe("a research fact id") }).strict(),
     z.object({ gate: Id.describe("stage id: its gate holds now") }).strict(),
@@ -176,7 +187,7 @@ export type Effect =
 export const Effect: z.ZodType<Effect> = z.lazy(() =>
   z.union([
     z.object({ set: Id, value: VarValue }).strict(),
-    z.object({ add: Id, value: z.number().finite() }).strict(),
+    z.object({ add: Id, value: bounded(1e6) }).strict(),
     z.object({ goto: Id }).strict(),
     z.object({ stage: Id }).strict(),
     z.object({ end: Id }).strict(),
@@ -185,7 +196,7 @@ export const Effect: z.ZodType<Effect> = z.lazy(() =>
     z
       .object({
         random: z
-          .array(z.object({ weight: z.number().positive().finite(), effects: z.array(Effect) }).strict())
+          .array(z.object({ weight: z.number().positive().max(1e6), effects: z.array(Effect) }).strict())
           .min(1),
       })
       .strict()
@@ -193,14 +204,14 @@ export const Effect: z.ZodType<Effect> = z.lazy(() =>
     z
       .object({
         meter: z
-          .object({ who: Id, trust: z.number().optional(), interest: z.number().optional(), emotion: z.number().optional() })
+          .object({ who: Id, trust: bounded(10).optional(), interest: bounded(10).optional(), emotion: bounded(10).optional() })
           .strict(),
       })
       .strict()
       .describe("change a stakeholder's meters by these amounts"),
     z.object({ need: z.object({ who: Id, need: Id, to: z.enum(NEED_STATES) }).strict() }).strict(),
     z.object({ task: z.enum(STAGE3_TASKS), status: z.enum(TASK_STATUSES) }).strict(),
-    z.object({ figure: z.enum(["weeks", "budget", "risk", "integration"]), by: z.number().finite() }).strict(),
+    z.object({ figure: z.enum(["weeks", "budget", "risk", "integration"]), by: bounded(1000) }).strict(),
     z.object({ note: Id.describe("put a note in the player's notebook") }).strict(),
     z.object({ exclude: Id.describe("screen a competitor out of the tender") }).strict(),
     z.object({ trait: z.enum(PARTNER_TRAITS) }).strict(),
@@ -233,7 +244,7 @@ export const MoveTag = z.discriminatedUnion("kind", [
     .object({
       kind: z.literal("relationship"),
       action: z.enum(RELATIONSHIP_ACTIONS),
-      value: z.number().min(0).optional().describe("money value of a gift or hospitality, in the scenario's currency; over policy.giftCap it adds value ÷ giftCap to the compliance risk and is always punished"),
+      value: amount(BIG).optional().describe("money value of a gift or hospitality, in the scenario's currency; over policy.giftCap it adds value ÷ giftCap to the compliance risk and is always punished"),
       colleague: z.enum(COLLEAGUES).optional().describe("bring-colleague: who joins; pairs with the client's department (service → users, sales-manager → procurement and finance, executive → executive, rnd → technical): +1 trust there and organisational trust becomes possible"),
     })
     .strict(),
@@ -259,7 +270,7 @@ export const Option = z
     effects: z.array(Effect).optional(),
     next: Id.optional().describe("node to go to after the effects, unless an effect went elsewhere"),
     cost: z
-      .object({ weeks: z.number().min(0).optional(), budget: z.number().min(0).optional() })
+      .object({ weeks: amount(1000).optional(), budget: amount(1000).optional() })
       .strict()
       .optional()
       .describe("time and money on top of the engine's own cost for this kind of move; unaffordable options are not offered"),
@@ -358,8 +369,8 @@ export type Ending = z.infer<typeof Ending>;
 export const Variable = z
   .object({
     initial: VarValue,
-    min: z.number().finite().optional(),
-    max: z.number().finite().optional(),
+    min: bounded(BIG).optional(),
+    max: bounded(BIG).optional(),
     label: LocalizedText.optional(),
   })
   .strict();
@@ -384,7 +395,7 @@ export const Meta = z
 
 export const ScenarioSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().max(500).optional(),
     format: z.literal(SCENARIO_FORMAT),
     formatVersion: z.literal(SCENARIO_FORMAT_VERSION),
     meta: Meta,
@@ -451,7 +462,7 @@ export const ScenarioSchema = z
               .array(
                 z
                   .object({
-                    weight: z.number().positive(),
+                    weight: z.number().positive().max(1e6),
                     action: z.enum(COMPETITOR_ACTIONS),
                     target: Id.optional().describe("stakeholder hit; default: all"),
                     power: z.number().min(0).max(5),
@@ -466,14 +477,14 @@ export const ScenarioSchema = z
       )
       .optional(),
     resources: z
-      .object({ weeks: z.number().min(0), budget: z.number().min(0) })
+      .object({ weeks: amount(1000), budget: amount(1000) })
       .strict()
       .optional()
       .describe("weeks until the tender and the activity budget; default 12 and 10"),
     policy: z
       .object({
-        giftCap: z.number().min(0).describe("largest gift or hospitality value the compliance policy allows"),
-        riskLimit: z.number().positive().describe("compliance risk at which the bid is disqualified"),
+        giftCap: amount(BIG).describe("largest gift or hospitality value the compliance policy allows"),
+        riskLimit: z.number().positive().max(1e6).describe("compliance risk at which the bid is disqualified"),
         disqualifiedEnding: Id.describe("ending reached on disqualification"),
       })
       .strict()

@@ -6,7 +6,7 @@ import type { CatalogueEntry } from "../content/catalogue.ts";
 import type { CatalogueRequest } from "../content/catalogue.worker.ts";
 import { readLibrary } from "../content/library.ts";
 import type { Scenario } from "../engine/loader.ts";
-import { deepFreeze } from "../engine/freeze.ts";
+import { freezeScenarioData } from "../engine/freeze.ts";
 import { DEFAULT_SCENARIO_ID, type Services } from "./services.ts";
 
 /**
@@ -40,10 +40,12 @@ export function inWorker<T>(request: CatalogueRequest): Promise<T> {
   });
 }
 
-/** A scenario that crossed from the worker is a fresh copy: freeze it again. */
+/**
+ * A scenario that crossed from the worker is a fresh copy, and structured cloning gave its
+ * id tables their prototype back: make them prototype-free again and freeze it.
+ */
 export function freezeEntry(e: CatalogueEntry): CatalogueEntry {
-  if (e.ok) deepFreeze(e.scenario);
-  return e;
+  return e.ok ? { ...e, scenario: freezeScenarioData(e.scenario) } : e;
 }
 
 /** A loaded scenario by id, if the catalogue has it. */

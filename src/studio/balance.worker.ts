@@ -1,4 +1,6 @@
 /** The simulator off the main thread: balance runs, one traced run, why-not-reached, path search. */
+// First: zod without its JIT before any schema is built (as the game's workers do, for a strict CSP).
+import "../engine/zod-setup.ts";
 import { loadScenario } from "../engine/loader.ts";
 import { balance, findPath, traceRun, whyNotReached } from "./balance-core.ts";
 

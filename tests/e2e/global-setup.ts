@@ -1,5 +1,7 @@
-import { build, preview, type PreviewServer } from "vite";
+import { readFileSync } from "node:fs";
+import { build, preview, type Plugin, type PreviewServer } from "vite";
 import type { TestProject } from "vitest/node";
+import { parseHeadersFile } from "../../src/csp/policy.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,7 +11,43 @@ declare module "vitest" {
 
 let server: PreviewServer | undefined;
 
-/** Builds the production bundle (the game, then the studio) once and serves it on a free loopback port for every e2e file. */
+/**
+ * Collects Content-Security-Policy violation reports at /__csp (POST, from the browser's
+ * report-uri) and hands them out once (GET). Workers' violations reach no page listener
+ * and no console Playwright sees; their reports arrive here.
+ */
+function cspReports(): Plugin {
+  const reports: unknown[] = [];
+  return {
+    name: "e2e:csp-reports",
+    configurePreviewServer(s) {
+      s.middlewares.use("/__csp", (req, res) => {
+        if (req.method === "POST") {
+          let body = "";
+          req.on("data", (c: Buffer) => (body += c.toString()));
+          req.on("end", () => {
+            try {
+              reports.push(JSON.parse(body));
+            } catch {
+              reports.push(body);
+            }
+            res.statusCode = 204;
+            res.end();
+          });
+          return;
+        }
+        res.setHeader("Content-Type", "application/json");
+        res.end(JSON.stringify(reports.splice(0)));
+      });
+    },
+  };
+}
+
+/**
+ * Builds the production bundle once and serves it on a free loopback port for every e2e
+ * file, with the headers of public/_headers as a static host sends them (the policy plus a
+ * report-uri for the tests).
+ */
 export default async function setup(project: TestProject) {
   await build({ logLevel: "warn" });
   // The studio page, built in a second pass into the same dist/ (see vite.config.ts).
@@ -19,7 +57,9 @@ export default async function setup(project: TestProject) {
   } finally {
     delete process.env.DEALCRAFT_PAGE;
   }
-  server = await preview({ logLevel: "warn", preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false } });
+  const headers = parseHeadersFile(readFileSync("public/_headers", "utf8"));
+  headers["Content-Security-Policy"] += "; report-uri /__csp";
+  server = await preview({ logLevel: "warn", plugins: [cspReports()], preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false, headers } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error("vite preview did not report a URL");
   project.provide("baseUrl", url);

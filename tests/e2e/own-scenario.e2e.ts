@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,6 +28,11 @@ const brokenText = JSON.stringify(broken, null, 2);
 const brokenPath = join(dir, "broken.json");
 writeFileSync(brokenPath, brokenText);
 const expectedProblems = parseScenarioText(brokenText).problems;
+// The same files on the game's own origin (the built site serves dist/): links work there
+// under the site's Content-Security-Policy (connect-src 'self').
+mkdirSync("dist/e2e-own", { recursive: true });
+writeFileSync("dist/e2e-own/my-visit.json", JSON.stringify(valid));
+writeFileSync("dist/e2e-own/broken.json", brokenText);
 
 let browser: Browser;
 let server: Server;
@@ -134,10 +139,21 @@ describe("playing a scenario file that is not in the repo", () => {
     await page.context().close();
   });
 
-  it("plays a link (?src=) from another origin that allows it", async () => {
+  it("plays a link (?src=), relative or absolute, on the site's own origin", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}?lang=en&src=e2e-own/my-visit.json`);
+    await until(page, (x) => x.lines.some((l) => l.includes("A meeting room.")));
+    await page.goto(`${baseUrl}?lang=en&src=${encodeURIComponent(new URL("e2e-own/my-visit.json", baseUrl).href)}`);
+    await until(page, (x) => x.lines.some((l) => l.includes("A meeting room.")));
+    await page.context().close();
+  });
+
+  it("says on screen why a link to another origin could not be opened, and keeps running", async () => {
     const page = await newPage();
     await page.goto(`${baseUrl}?lang=en&src=${encodeURIComponent(otherOrigin + "/my-visit.json")}`);
-    await until(page, (x) => x.lines.some((l) => l.includes("A meeting room.")));
+    const m = await until(page, (x) => x.heading === "my-visit.json: 1 problem(s)");
+    expect(m.lines.find((l) => l.startsWith("1. $: could not be downloaded from 127.0.0.1"))).toMatch(/CORS.*Content-Security-Policy/);
+    expect((await press(page, "Escape")).heading).toBe("Choose a scenario");
     await page.context().close();
   });
 
@@ -148,7 +164,7 @@ describe("playing a scenario file that is not in the repo", () => {
     const page = await newPage();
     let m: Mirror;
     if (how === "src") {
-      await page.goto(`${baseUrl}?lang=en&src=${encodeURIComponent(otherOrigin + "/broken.json")}`);
+      await page.goto(`${baseUrl}?lang=en&src=e2e-own/broken.json`);
     } else {
       await toScenarioList(page);
       await page.setInputFiles("#scenario-file-input", brokenPath);

@@ -57,11 +57,15 @@ describe("scenarios:check on bad input", () => {
     ]);
   });
 
-  it("reports schema problems and broken references together", () => {
+  it("reports schema problems, broken references and the graph together", () => {
     const r = cli("tests/fixtures/bad/schema-problems.json");
     expect(r.out).toEqual([
       "tests/fixtures/bad/schema-problems.json: $.meta.title: expected object, but it is missing",
       'tests/fixtures/bad/schema-problems.json: $.nodes.hello.options[0].next: no node "nowhere"',
+      // With the broken next, nothing leads to the rest of the graph.
+      'tests/fixtures/bad/schema-problems.json: $.nodes.middle: unreachable: no path leads here from the start node "hello"',
+      'tests/fixtures/bad/schema-problems.json: $.nodes.win: unreachable: no path leads here from the start node "hello"',
+      'tests/fixtures/bad/schema-problems.json: $.nodes.lose: unreachable: no path leads here from the start node "hello"',
     ]);
   });
 

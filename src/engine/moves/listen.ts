@@ -13,7 +13,8 @@ export function summariseIsTimely(a: AccountState, who: string | undefined): boo
   const s = stakeholderOf(a, who);
   if (!s || !a.meeting) return false;
   const progress = needProgress(s);
-  return progress > 0 && progress > (a.meeting.summarisedAt[who!] ?? 0);
+  const last = Object.hasOwn(a.meeting.summarisedAt, who!) ? a.meeting.summarisedAt[who!]! : 0;
+  return progress > 0 && progress > last;
 }
 
 export const listenRule: MoveRule<"listen"> = {

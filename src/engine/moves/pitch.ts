@@ -13,7 +13,8 @@ type Pitch = MoveOf<"pitch">;
 
 /** Whether the pitch names a need this stakeholder has stated explicitly. */
 function answersNeed(ctx: JudgeContext, move: Pitch, who: string | undefined): boolean {
-  return !!(move.need && stakeholderOf(ctx.account, who)?.needs[move.need] === "explicit");
+  const needs = stakeholderOf(ctx.account, who)?.needs;
+  return !!(move.need && needs && Object.hasOwn(needs, move.need) && needs[move.need] === "explicit");
 }
 
 /** Features or advantages thrown at someone who has stated no explicit need. */

@@ -4,6 +4,7 @@
  * off sharply. Gifts over the policy's cap are bribery risk: punished, never rewarded.
  */
 import { PAIR_COVERS } from "../account.ts";
+import { finite } from "../finite.ts";
 import type { Scenario } from "../loader.ts";
 import type { AccountState } from "../account.ts";
 import type { JudgeContext, MoveOf, MoveRule } from "./types.ts";
@@ -53,7 +54,7 @@ export const relationshipRule: MoveRule<"relationship"> = {
     }
     if (overGiftCap(ctx.scenario, move)) {
       const cap = ctx.scenario.policy!.giftCap;
-      a.risk += (move.value ?? 0) / Math.max(1, cap);
+      a.risk = finite(a.risk + (move.value ?? 0) / Math.max(1, cap));
       ctx.award("relationships", -15, "ethics.gift-over-cap", who);
       ctx.award("strategy", -8, "ethics.gift-over-cap", who);
       if (who) ctx.meter(who, "emotion", 1);

@@ -14,7 +14,8 @@ export const SITUATION_LIMIT = 2;
 type Spin = MoveOf<"spin">;
 
 function needState(ctx: JudgeContext, move: Spin, who: string | undefined) {
-  return move.need ? stakeholderOf(ctx.account, who)?.needs[move.need] : undefined;
+  const needs = stakeholderOf(ctx.account, who)?.needs;
+  return move.need && needs && Object.hasOwn(needs, move.need) ? needs[move.need] : undefined;
 }
 
 /** What a situation question will do now: the course's judgement, shared by rules and advice. */

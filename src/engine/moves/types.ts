@@ -61,7 +61,7 @@ export type MoveTable = { [K in MoveKind]: MoveRule<K> };
 
 /** A stakeholder's state, if `who` names one. */
 export function stakeholderOf(a: AccountState, who: string | undefined) {
-  return who === undefined ? undefined : a.stakeholders[who];
+  return who === undefined || !Object.hasOwn(a.stakeholders, who) ? undefined : a.stakeholders[who];
 }
 
 /** Whether a stakeholder has stated any explicit need. */

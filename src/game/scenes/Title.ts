@@ -3,6 +3,7 @@ import { SceneKey } from "../keys.ts";
 import { ensureCatalogue, findScenario } from "../catalogueService.ts";
 import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
+import { capText, MAX_TITLE_COLUMNS } from "../../engine/caps.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import { Phaser } from "../../phaser/index.ts";
@@ -73,7 +74,8 @@ export class Title extends BaseScene {
     const saved = this.svc.store.getState().run;
     if (saved && !saved.ended) {
       items.push({
-        label: this.t("title.continue", { scenario: localize(saved.title, this.locale) || saved.scenarioId }),
+        // The stored title never met the checker: cap it as a title (at most two lines of this menu).
+        label: this.t("title.continue", { scenario: capText(localize(saved.title, this.locale) || saved.scenarioId, MAX_TITLE_COLUMNS) }),
         onSelect: () => this.go(SceneKey.Meeting, { scenarioId: saved.scenarioId, resume: true }, true),
       });
     }
