@@ -62,8 +62,9 @@ export default defineConfig(({ command }) => {
       manifest: studio ? ".vite/studio-manifest.json" : true,
       emptyOutDir: !studio,
       rollupOptions: {
-        // index.html is the game; the studio is a page of its own, so the game's first visit never loads it.
-        input: (studio ? { studio: root + "studio.html" } : { index: root + "index.html" }) as Record<string, string>,
+        // index.html is the game; the team-session pages are entries of their own, so their
+        // code (and socket.io-client) never loads with the game. The studio is a pass of its own.
+        input: (studio ? { studio: root + "studio.html" } : { index: root + "index.html", host: root + "host.html", join: root + "join.html" }) as Record<string, string>,
         output: {
           // Phaser changes rarely: keep it in its own cacheable chunk.
           manualChunks(id: string) {

@@ -32,6 +32,7 @@ function gz(path: string): number {
 function measure(outDir: string, page = "index.html") {
   const file = page === "index.html" ? "manifest.json" : "studio-manifest.json";
   const manifest = JSON.parse(readFileSync(`${outDir}/.vite/${file}`, "utf8")) as Record<string, ManifestChunk>;
+  // The page's entry: host.html and join.html (team sessions) are entries too, but not a game visit.
   const entry = Object.entries(manifest).find(([key, c]) => c.isEntry && key === page)!;
   const first = new Set<string>();
   const visit = (key: string) => {

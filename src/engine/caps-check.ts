@@ -119,10 +119,10 @@ export function screenFitWarnings(s: ScenarioData): Problem[] {
     const last = node.lines[node.lines.length - 1]!.text;
     for (const locale of ["zh-CN", "en"] as const) {
       const h = dialogueHeight(displayColumns(last[locale] ?? ""), always.map((o) => displayColumns(o.text[locale] ?? "")));
-      if (h > DIALOGUE.roomPx) {
+      if (h > DIALOGUE.compactPx) {
         warnings.push({
           path: jsonPath(["nodes", id, "options"]),
-          message: `in ${locale}, the last line and the ${always.length} options always offered here need about ${h} px of the meeting screen's ${DIALOGUE.roomPx}: the last options would fall under the footer; shorten them or offer fewer`,
+          message: `in ${locale}, the last line and the ${always.length} options always offered here need about ${h} px, more than the ${DIALOGUE.compactPx} the meeting screen has even without the room: the last options would fall under the footer; shorten them or offer fewer`,
         });
         break;
       }

@@ -38,6 +38,8 @@ export const MAX_CAST = 10;
 export const DIALOGUE = {
   /** From under the room (y 246) to the footer (y 680). */
   roomPx: 434,
+  /** When options do not fit, the meeting leaves the room out for that choice (y 60 to 680). */
+  compactPx: 620,
   /** Columns of a dialogue line per wrapped row (820 px at 23 px). */
   lineRowColumns: 70,
   /** The line box: speaker plate and padding, and each row. */

@@ -4,6 +4,7 @@
  * offered, the status right), else SaveError names the input's JSON path. Snapshots of
  * versions 1-2 (the whole state and its log) migrate by replaying their recorded choices.
  */
+import "./zod-setup.ts";
 import { z } from "zod";
 import type { Scenario } from "./loader.ts";
 import { createRunner, RunnerError, type Runner } from "./runner.ts";

@@ -200,8 +200,8 @@ describe("a node's last line and options fit the meeting screen (an estimate, so
   // Found while choosing the caps: in the starter, the strategy huddle (b2) offers seven
   // options that run under the footer at 1280×720 in both locales (screenshots in the
   // report), and six more nodes are close to it in English. Scenario content is the lead's.
-  it.fails("every node of the bundled scenarios fits the meeting screen", () => {
-    for (const f of ["scenarios/first-meetings.json", "scenarios/ice-to-eskimos.json"]) {
+  it("every node of the bundled scenarios fits the meeting screen (without the room when its options need it)", () => {
+    for (const f of ["scenarios/first-meetings.json", "scenarios/ice-to-eskimos.json", "scenarios/keep-and-grow.json"]) {
       expect(screenFitWarnings(loadScenario(JSON.parse(readFileSync(f, "utf8"))))).toEqual([]);
     }
   });

@@ -9,6 +9,7 @@ import type { Scenario } from "../loader.ts";
 import type { Competency, Department, Level, Meter } from "../vocabulary.ts";
 import type { RunEvent } from "../state.ts";
 import { talkShareNow } from "../meetings.ts";
+import { MAX_MEETING_CAST } from "../caps.ts";
 
 const attendeesCache = new WeakMap<Scenario, Map<string, string[]>>();
 
@@ -133,7 +134,7 @@ export function meetingView(r: Runner, lastEvents: readonly RunEvent[] = []): Me
     view.stuck = ev && ev.type === "stuck" ? ev.reason : "?";
   }
   if (m) {
-    for (const id of attendees(s, m.id).slice(0, 5)) {
+    for (const id of attendees(s, m.id).slice(0, MAX_MEETING_CAST)) {
       const who = s.cast[id]!;
       const a = st.account.stakeholders[id]!;
       const delta = lastEvents.reduce((sum, e) => sum + (e.type === "meter" && e.who === id ? e.to - e.from : 0), 0);

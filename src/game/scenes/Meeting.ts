@@ -60,6 +60,8 @@ export class Meeting extends BaseScene {
   private stage: MeetingStage | null = null;
   /** Log length when toasts were last shown. */
   private toastedAt = -1;
+  /** Many or long options: the room is left out for this choice so every option fits above the footer. */
+  private compact = false;
 
   constructor() {
     super(SceneKey.Meeting);
@@ -175,11 +177,13 @@ export class Meeting extends BaseScene {
   }
 
   private advance(): void {
+    this.compact = false;
     this.session.advance();
     this.afterStep();
   }
 
   private choose(optionId: string): void {
+    this.compact = false;
     this.svc.sound.play("confirm");
     this.session.choose(optionId);
     this.afterStep();
@@ -257,9 +261,9 @@ export class Meeting extends BaseScene {
     const settings = this.svc.store.getState().settings;
     const stageName = view.stage.title ? localize(view.stage.title, this.locale) : this.t(`stage.${view.stage.pipeline}` as StringKey);
     this.turnText?.setText(this.t("meeting.stage-turn", { stage: stageName, n: view.turn + 1 }));
-    const portraits = this.stage!.draw(view, this.locale);
+    const portraits = this.compact ? new Map<string, number>() : this.stage!.draw(view, this.locale);
 
-    let y = STAGE_Y + STAGE_H + 8;
+    let y = (this.compact ? STAGE_Y : STAGE_Y + STAGE_H) + 8;
     const mirrorLines: string[] = [];
     const line = view.line;
     if (line) {
@@ -278,7 +282,7 @@ export class Meeting extends BaseScene {
       });
       y += box.height + 10;
       mirrorLines.push(this.t("format.says", { who: speaker, text }));
-      const cps = settings.reducedMotion ? Infinity : TYPE_CPS[settings.textSpeed];
+      const cps = settings.reducedMotion || this.compact ? Infinity : TYPE_CPS[settings.textSpeed];
       if (Number.isFinite(cps) && full.length > 1) this.startTyping(said, full, cps);
     }
 
@@ -307,7 +311,15 @@ export class Meeting extends BaseScene {
         // before the player moves: the first listed is no free answer.
         for (const base of [21, 19, 17, 15]) {
           const menu = this.menu(items, { x: 24, y: optionsY, width: MAIN_W, gap: 6, size: Math.round(base * settings.fontScale), numbered: true, chipWidth: marks ? 170 : 0, initialFocus: -1 });
-          if (menu.bottom <= OPTIONS_BOTTOM || base === 15) break;
+          if (menu.bottom <= OPTIONS_BOTTOM) return;
+          if (base === 15) {
+            // Still too many or too long: this choice goes without the room (the line and every option stay readable).
+            if (!this.compact) {
+              this.compact = true;
+              this.draw(false);
+            }
+            return;
+          }
           this.clearMenus();
         }
       };

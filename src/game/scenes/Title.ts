@@ -90,6 +90,8 @@ export class Title extends BaseScene {
         this.draw(langIndex);
       },
     });
+    // Team sessions run on their own page (host.html), served by `npm run room`.
+    items.push({ label: this.t("title.host"), onSelect: () => window.location.assign(`./host.html?lang=${this.locale}`) });
 
     const menu = this.menu(items, { x: WIDTH / 2 - 260, y: 320, width: 520, gap: 10, size: 24 });
     menu.focus(Math.min(focus, items.length - 1));
