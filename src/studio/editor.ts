@@ -119,9 +119,33 @@ export interface ScenarioEditor {
   redo(): void;
 }
 
-export function createEditor(parent: HTMLElement, initial: string, onChange: (text: string) => void): ScenarioEditor {
+/**
+ * The editor's own look. It lives in a shadow root: there CodeMirror's styles go in as
+ * constructed style sheets, which the site's Content-Security-Policy (style-src 'self')
+ * allows; in the page itself they would be inline <style> elements, which it blocks.
+ */
+const look = EditorView.theme(
+  {
+    "&": { height: "100%", color: "#e9eef4", backgroundColor: "#0f1822" },
+    ".cm-scroller": { fontFamily: "ui-monospace, 'Noto Sans Mono CJK SC', monospace", overflow: "auto" },
+    ".cm-gutters": { backgroundColor: "#142030", color: "#7d93ab", borderRight: "1px solid #31475e" },
+    ".cm-activeLine": { backgroundColor: "#17263a" },
+    ".cm-activeLineGutter": { backgroundColor: "#1d2f45" },
+    "&.cm-focused .cm-cursor": { borderLeftColor: "#f2c14e" },
+    "&.cm-focused .cm-selectionBackground, .cm-selectionBackground": { backgroundColor: "#2c4866 !important" },
+    ".cm-tooltip": { backgroundColor: "#172433", color: "#e9eef4", border: "1px solid #31475e" },
+    ".cm-tooltip-autocomplete ul li[aria-selected]": { backgroundColor: "#2c4866", color: "#fff" },
+    ".studio-hover": { maxWidth: "420px", padding: "4px 8px" },
+    ".studio-hover p": { margin: "4px 0 0", whiteSpace: "pre-wrap" },
+  },
+  { dark: true },
+);
+
+export function createEditor(host: HTMLElement, initial: string, onChange: (text: string) => void): ScenarioEditor {
+  const parent = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   const view = new EditorView({
     parent,
+    root: parent,
     doc: initial,
     extensions: [
       basicSetup,
@@ -129,11 +153,11 @@ export function createEditor(parent: HTMLElement, initial: string, onChange: (te
       lintGutter(),
       autocompletion({ override: [completeScenario], activateOnTyping: true }),
       scenarioHover,
-      keymap.of([{ key: "Mod-s", preventDefault: true, run: () => (parent.dispatchEvent(new CustomEvent("studio-save")), true) }]),
+      keymap.of([{ key: "Mod-s", preventDefault: true, run: () => (host.dispatchEvent(new CustomEvent("studio-save")), true) }]),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) onChange(u.state.doc.toString());
       }),
-      EditorView.theme({ "&": { height: "100%" }, ".cm-scroller": { fontFamily: "ui-monospace, 'Noto Sans Mono CJK SC', monospace" } }),
+      look,
     ],
   });
   return {

@@ -86,6 +86,16 @@ async function until(page: Page, test: (m: Mirror) => boolean): Promise<Mirror> 
   throw new Error(`screen never matched; it says ${JSON.stringify(await readMirror(page))}`);
 }
 
+/** Turns the scenario list's pages (three cards a page) until a card containing `text` shows. */
+async function pageTo(page: Page, m: Mirror, text: string): Promise<Mirror> {
+  for (let i = 0; i < 5 && !m.lines.some((l) => l.includes(text)); i++) {
+    const more = optionsOf(m).find((l) => l.includes("More scenarios"));
+    if (!more) break;
+    m = await press(page, more.split(".")[0]!);
+  }
+  return m;
+}
+
 /** Pages through the problems overlay and returns every "n. path: message" line shown. */
 async function allProblemLines(page: Page, m: Mirror): Promise<string[]> {
   const lines: string[] = [];
@@ -112,7 +122,7 @@ describe("playing a scenario file that is not in the repo", () => {
     await page.setInputFiles("#scenario-file-input", validPath); // what choosing a file in it does
     await until(page, (x) => x.lines.some((l) => l.includes("A meeting room.")));
     await page.reload();
-    m = await toScenarioList(page);
+    m = await pageTo(page, await toScenarioList(page), "My own visit");
     const card = m.lines.find((l) => l.includes("My own visit"));
     expect(card).toContain("[your file]");
     await screenshot(page, "own-2-library-en");
@@ -134,7 +144,7 @@ describe("playing a scenario file that is not in the repo", () => {
     }, zhOnly);
     await until(page, (x) => x.lines.some((l) => l.includes("会议室。")));
     await page.goto(`${baseUrl}?lang=en`); // the library keeps it across visits
-    const m = await toScenarioList(page);
+    const m = await pageTo(page, await toScenarioList(page), "小测试");
     expect(m.lines.find((l) => l.includes("小测试"))).toContain("[中文]");
     await page.context().close();
   });
