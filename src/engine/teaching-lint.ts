@@ -13,7 +13,7 @@ import { tacticFits } from "./moves/index.ts";
 import { createRunner, resumeRunner, type Runner } from "./runner.ts";
 import { PRINCIPLES } from "./scorecard.ts";
 import { createRng, seedToState } from "./rng.ts";
-import type { Effect, MoveTag } from "./schema.ts";
+import type { MoveTag } from "./schema.ts";
 import { POLICIES, type Policy } from "./simulate.ts";
 
 /** Runs per policy in the probe: enough to meet most branches, cheap enough to lint while typing. */
@@ -138,16 +138,6 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS): ProbeReport {
   return report;
 }
 
-/** Whether effects surely leave the node (a goto or end on every path). */
-function alwaysLeaves(effects: readonly Effect[]): boolean {
-  return effects.some((e) => {
-    if ("goto" in e || "end" in e) return true;
-    if ("if" in e) return alwaysLeaves(e.then) && !!e.else && alwaysLeaves(e.else);
-    if ("random" in e) return e.random.every((b) => alwaysLeaves(b.effects));
-    return false;
-  });
-}
-
 /** Every teaching warning for a scenario that passed the schema, reference and graph checks. */
 export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s)): Problem[] {
   const out: Problem[] = [];
@@ -155,9 +145,6 @@ export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s))
   const departments = new Set(Object.values(s.cast).map((c) => c.department));
 
   for (const [id, node] of Object.entries(s.nodes)) {
-    if (node.onEnter && alwaysLeaves(node.onEnter)) {
-      warn(["nodes", id, "lines"], "these lines are never shown: onEnter always moves on (goto or end) before they appear (fine for a node that only routes)");
-    }
     node.options?.forEach((o, i) => {
       const m = o.move;
       if (m.kind === "relationship" && m.action === "bring-colleague" && m.colleague && !PAIR_COVERS[m.colleague].some((d) => departments.has(d))) {

@@ -58,13 +58,14 @@ describe("teaching lint", () => {
     expect(at(lint(shuffled), "$.nodes")).toEqual([]); // the game shuffles these per run
   });
 
-  it("flags an ending no policy reaches and lines an onEnter redirect always skips", () => {
-    const problems = lint(chain(2, (i) => i % 2));
-    expect(at(problems, "$.endings.lost")[0]).toMatch(/no built-in policy reached this ending/);
+  it("flags an ending no policy reaches, and a node no simulated player reaches (lines never shown)", () => {
     const d = chain(2, (i) => i % 2);
-    d.nodes.hop = { lines: [{ speaker: "narrator", text: { "zh-CN": "……", en: "…" } }], onEnter: [{ goto: "win" }], next: "win" };
-    d.nodes.q1.options[0].next = "hop";
-    expect(at(lint(d), "$.nodes.hop.lines")[0]).toMatch(/never shown/);
+    d.nodes.q1.options[0].condition = { var: "trust", op: ">", value: 99 };
+    d.nodes.q1.options[0].next = "hidden";
+    d.nodes.hidden = { lines: [{ speaker: "narrator", text: { "zh-CN": "……", en: "…" } }], next: "win" };
+    const problems = lint(d);
+    expect(at(problems, "$.endings.lost")[0]).toMatch(/no built-in policy reached this ending/);
+    expect(at(problems, "$.nodes.hidden")[0]).toMatch(/no simulated player reached this node/);
   });
 
   it("reports warnings through the checker without failing the file", () => {
