@@ -6,7 +6,7 @@ import { createSound } from "./audio/sound.ts";
 import { isLocale } from "./content/i18n.ts";
 import { startGame, type DealcraftGame } from "./game/config.ts";
 import { isLmsLaunch } from "./lms/detect.ts";
-import type { LaunchOptions, SharedServices } from "./game/services.ts";
+import type { LaunchOptions, Services, SharedServices } from "./game/services.ts";
 import faviconUrl from "../assets/favicon.svg?url";
 
 performance.mark("app:start");
@@ -22,12 +22,14 @@ function browserStorage(): { storage: Storage; ok: boolean } {
   }
 }
 
-const { storage, ok } = browserStorage();
+const params = new URLSearchParams(location.search);
+// Inside the studio the game keeps nothing: testing a draft never touches a player's saves.
+const inStudio = params.get("studio") === "1" && window.parent !== window;
+const { storage, ok } = inStudio ? { storage: memoryStorage(), ok: true } : browserStorage();
 const store = createAppStore(storage);
 performance.mark("app:store");
 if (!ok) store.getState().notify({ key: "notice.storage-unavailable" });
 
-const params = new URLSearchParams(location.search);
 const lang = params.get("lang");
 if (lang !== null) {
   if (isLocale(lang)) store.getState().setLocale(lang);
@@ -38,6 +40,14 @@ const seed = params.get("seed");
 if (seed) launch.seed = seed.slice(0, 64);
 const scenario = params.get("scenario");
 if (scenario) launch.scenario = scenario.slice(0, 64);
+const src = params.get("src");
+if (src) {
+  try {
+    launch.src = new URL(src.slice(0, 2000), location.href).href; // relative links work too
+  } catch {
+    launch.src = src.slice(0, 2000); // the check names it as not a web address, on screen
+  }
+}
 const mode = params.get("mode");
 if (mode === "practice" || mode === "assessment") launch.mode = mode;
 else if (mode !== null) store.getState().notify({ key: "notice.unknown-mode", vars: { mode: mode.slice(0, 20) } });
@@ -54,7 +64,7 @@ const sound = createSound(store);
 performance.mark("app:sound");
 // Browsers allow audio only after a gesture: the first key or tap starts the music.
 for (const type of ["keydown", "pointerdown"] as const) window.addEventListener(type, () => sound.startMusic(), { once: true });
-const svc: SharedServices = { store, mirror, sound, catalogue: null, launch };
+const svc: SharedServices = { store, mirror, sound, catalogue: null, launch, ...(ok && !inStudio ? { libraryStorage: storage } : {}) };
 
 /** Starts the game; the rest of main.ts needs the game object. */
 function boot(): DealcraftGame {
@@ -70,6 +80,7 @@ function boot(): DealcraftGame {
       link.href = faviconUrl;
     }, 0),
   );
+  if (inStudio) void import("./game/studio-link.ts").then((m) => m.listenToStudio(game, game.registry.get("services") as Services));
   // For tests and debugging in the browser console: read-only handles, no rules.
   (window as unknown as { dealcraft: unknown }).dealcraft = { game, store, sound };
   return game;

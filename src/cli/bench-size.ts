@@ -6,7 +6,7 @@
  * loaded later (scenarios, the schema validator) are listed apart.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const BUDGET_KB = 260;
@@ -18,10 +18,10 @@ interface ManifestChunk {
   dynamicImports?: string[];
 }
 
-function build(outDir: string, phaser: "custom" | "full"): void {
+function build(outDir: string, phaser: "custom" | "full", page: "game" | "studio" = "game"): void {
   execFileSync("npx", ["vite", "build", "--logLevel", "error"], {
     stdio: "inherit",
-    env: { ...process.env, DEALCRAFT_OUT: outDir, PHASER_BUILD: phaser },
+    env: { ...process.env, DEALCRAFT_OUT: outDir, PHASER_BUILD: phaser, ...(page === "studio" ? { DEALCRAFT_PAGE: "studio" } : {}) },
   });
 }
 
@@ -29,10 +29,11 @@ function gz(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length;
 }
 
-function measure(outDir: string) {
-  const manifest = JSON.parse(readFileSync(`${outDir}/.vite/manifest.json`, "utf8")) as Record<string, ManifestChunk>;
-  // The game's entry: host.html and join.html (team sessions) are entries too, but not a game visit.
-  const entry = Object.entries(manifest).find(([key, c]) => c.isEntry && key === "index.html")!;
+function measure(outDir: string, page = "index.html") {
+  const file = page === "index.html" ? "manifest.json" : "studio-manifest.json";
+  const manifest = JSON.parse(readFileSync(`${outDir}/.vite/${file}`, "utf8")) as Record<string, ManifestChunk>;
+  // The page's entry: host.html and join.html (team sessions) are entries too, but not a game visit.
+  const entry = Object.entries(manifest).find(([key, c]) => c.isEntry && key === page)!;
   const first = new Set<string>();
   const visit = (key: string) => {
     const c = manifest[key];
@@ -49,6 +50,7 @@ function measure(outDir: string) {
 const kb = (n: number) => (n / 1024).toFixed(1).padStart(7) + " KB";
 build("dist-bench/custom", "custom");
 build("dist-bench/full", "full");
+build("dist-bench/custom", "custom", "studio");
 const custom = measure("dist-bench/custom");
 const full = measure("dist-bench/full");
 
@@ -65,4 +67,16 @@ console.log("total".padEnd(44) + kb(custom.total).padStart(15) + kb(full.total).
 console.log(`budget ${BUDGET_KB} KB`.padEnd(44) + (custom.total <= BUDGET_KB * 1024 ? "ok" : "OVER").padStart(15) + (full.total <= BUDGET_KB * 1024 ? "ok" : "OVER").padStart(15));
 console.log("\nloaded after the title (custom build):");
 for (const r of custom.later) console.log("  " + name(r.file).padEnd(42) + kb(r.gzip));
+
+// The studio is a page of its own (studio.html): none of it is in the game's first visit.
+const studio = measure("dist-bench/custom", "studio.html");
+const shared = studio.rows.filter((r) => custom.rows.some((g) => g.file === r.file));
+console.log("\nstudio page (studio.html, a build of its own), its first load (gzip -9):");
+for (const r of studio.rows) console.log("  " + name(r.file).padEnd(42) + kb(r.gzip));
+console.log("  " + "total".padEnd(42) + kb(studio.total) + `   (shared with the game's first visit: ${kb(shared.reduce((s, r) => s + r.gzip, 0)).trim()})`);
+const assets = readdirSync("dist-bench/custom/assets");
+for (const w of ["analysis.worker", "balance.worker"]) {
+  const f = assets.find((a) => a.startsWith(w) && a.endsWith(".js"));
+  if (f) console.log("  worker " + w.padEnd(35) + kb(gz(`dist-bench/custom/assets/${f}`)) + "   (loaded when the studio opens / on Balance)");
+}
 process.exitCode = custom.total <= BUDGET_KB * 1024 ? 0 : 1;

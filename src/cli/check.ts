@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { checkScenarioBytes, MAX_SCENARIO_BYTES } from "../engine/check.ts";
-import { formatProblem } from "../engine/problems.ts";
+import { formatProblem, isError } from "../engine/problems.ts";
 import { screenFitWarnings } from "../engine/caps-check.ts";
 
 const SCHEMA_FILE = "scenario.schema.json";
@@ -18,21 +18,29 @@ function defaultFiles(): string[] {
     .map((f) => join("scenarios", f));
 }
 
-function checkFile(file: string): string[] {
+/** Output lines for a file; warnings say so and do not fail the check. */
+function checkFile(file: string): { lines: string[]; errors: number } {
+  const lines = problemLines(file);
+  return { lines: lines.map((l) => l.text), errors: lines.filter((l) => l.error).length };
+}
+
+function problemLines(file: string): { text: string; error: boolean }[] {
+  const fail = (text: string) => [{ text, error: true }];
   try {
     const st = statSync(file);
-    if (st.isDirectory()) return [`${file}: $: is a folder, not a scenario file`];
+    if (st.isDirectory()) return fail(`${file}: $: is a folder, not a scenario file`);
     if (st.size > MAX_SCENARIO_BYTES) {
-      return [`${file}: $: the file is ${(st.size / 1048576).toFixed(1)} MB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MB`];
+      return fail(`${file}: $: the file is ${(st.size / 1048576).toFixed(1)} MB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MB`);
     }
     const { problems, data } = checkScenarioBytes(readFileSync(file));
-    // Estimates, not certainties: on stderr, and they do not fail the check.
+    // Estimates and teaching warnings, not certainties: on stderr, and they do not fail the check.
     if (data) for (const w of screenFitWarnings(data)) console.error(`${file}: ${w.path}: warning: ${w.message}`);
-    return problems.map((p) => `${file}: ${formatProblem(p)}`);
+    for (const w of problems.filter((p) => !isError(p))) console.error(`${file}: ${w.path}: warning: ${w.message}`);
+    return problems.filter(isError).map((p) => ({ text: `${file}: ${formatProblem(p)}`, error: true }));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String((e as Error).message ?? e);
-    return [`${file}: $: cannot read: ${why}`];
+    return fail(`${file}: $: cannot read: ${why}`);
   }
 }
 
@@ -40,8 +48,8 @@ const args = process.argv.slice(2).filter((a) => a !== "--");
 const files = args.length > 0 ? args : defaultFiles();
 let failed = 0;
 for (const file of files) {
-  const lines = checkFile(file);
-  if (lines.length) failed++;
+  const { lines, errors } = checkFile(file);
+  if (errors) failed++;
   for (const l of lines) console.log(l);
 }
 const shown = files.map((f) => relative(".", f)).length;

@@ -14,7 +14,8 @@ import { lrsOrigins, headersFile, inlineStyles, policy } from "./policy.ts";
 
 const sha256 = (text: string) => "sha256-" + createHash("sha256").update(text, "utf8").digest("base64");
 
-export function contentSecurityPolicy(headersPath: string): Plugin {
+/** `checkHeaders: false` for a build of one more page into the same folder (the studio's pass): its pages get the meta policy; the game's pass owns _headers. */
+export function contentSecurityPolicy(headersPath: string, opts: { checkHeaders?: boolean } = {}): Plugin {
   return {
     name: "dealcraft:csp",
     apply: "build",
@@ -31,6 +32,7 @@ export function contentSecurityPolicy(headersPath: string): Plugin {
         if (!anchor.test(html)) this.error(`${file.fileName} has no <head> to put the Content-Security-Policy in`);
         file.source = html.replace(anchor, (tag) => `${tag}\n    ${meta}`);
       }
+      if (opts.checkHeaders === false) return;
       const wanted = headersFile([...allHashes].sort());
       let current = "";
       try {

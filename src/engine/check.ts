@@ -6,13 +6,15 @@
 import { validateScenario } from "./loader.ts";
 import { jsonPath, type Problem } from "./problems.ts";
 import type { Effect, ScenarioData } from "./schema.ts";
+import { teachingLint } from "./teaching-lint.ts";
 import { graphProblems } from "./graph-check.ts";
 import { countCapProblems, textCapProblems } from "./caps-check.ts";
 import { keyProblems } from "./json-keys.ts";
 import { isVisibleText } from "./caps.ts";
 
-/** Largest scenario file accepted, in bytes. A 5-minute scenario is ~30 KB; a full one well under 1 MB. */
-export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+import { MAX_SCENARIO_BYTES } from "./limits.ts";
+
+export { MAX_SCENARIO_BYTES };
 /** Deepest JSON nesting accepted; real scenarios stay under 20. */
 export const MAX_NESTING = 64;
 
@@ -149,11 +151,10 @@ export function lintScenario(s: ScenarioData): Problem[] {
     if (!usedEndings.has(id)) at(["endings", id], "no node or effect leads to this ending");
   }
 
-  // Translations: every localized text needs every locale the scenario promises.
+  // Translations: every localized text needs every locale the scenario promises. A
+  // scenario may promise one locale only (a zh-CN-only class): the game marks its card
+  // with the language and shows its text as written.
   const required = new Set<string>(s.meta.locales);
-  for (const l of ["zh-CN", "en"]) {
-    if (!required.has(l)) at(["meta", "locales"], `"${l}" is missing: every scenario ships in zh-CN and en`);
-  }
   const walk = (value: unknown, path: PropertyKey[]): void => {
     if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...path, i]));
     if (!value || typeof value !== "object") return;
@@ -171,5 +172,15 @@ export function lintScenario(s: ScenarioData): Problem[] {
     for (const k of keys) walk(obj[k], [...path, k]);
   };
   walk(s, []);
+  problems.push(...teachingWarnings(s));
   return problems;
+}
+
+/** The teaching lint's warnings (teaching-lint.ts); a rule that fails on an odd file costs only its warnings. */
+function teachingWarnings(s: ScenarioData): Problem[] {
+  try {
+    return teachingLint(s);
+  } catch (e) {
+    return [{ path: "$", message: `the teaching lint could not finish: ${(e as Error).message}`, severity: "warning" }];
+  }
 }

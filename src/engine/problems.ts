@@ -2,6 +2,13 @@
 export interface Problem {
   path: string;
   message: string;
+  /** "warning": the file plays, but a class may trip over it (teaching lint). Absent means an error. */
+  severity?: "error" | "warning";
+}
+
+/** Whether a problem stops the file from being used (everything but a warning). */
+export function isError(p: Problem): boolean {
+  return p.severity !== "warning";
 }
 
 /** Thrown when input cannot be used; carries every problem found, not just the first. */

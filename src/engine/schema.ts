@@ -244,8 +244,8 @@ export const MoveTag = z.discriminatedUnion("kind", [
     .object({
       kind: z.literal("relationship"),
       action: z.enum(RELATIONSHIP_ACTIONS),
-      value: amount(BIG).optional().describe("money value of a gift or hospitality, in the scenario's currency"),
-      colleague: z.enum(COLLEAGUES).optional().describe("bring-colleague: who joins"),
+      value: amount(BIG).optional().describe("money value of a gift or hospitality, in the scenario's currency; over policy.giftCap it adds value ÷ giftCap to the compliance risk and is always punished"),
+      colleague: z.enum(COLLEAGUES).optional().describe("bring-colleague: who joins; pairs with the client's department (service → users, sales-manager → procurement and finance, executive → executive, rnd → technical): +1 trust there and organisational trust becomes possible"),
     })
     .strict(),
   z.object({ kind: z.literal("awareness"), method: z.enum(AWARENESS_METHODS) }).strict(),
@@ -264,7 +264,7 @@ export const Option = z
   .object({
     id: Id,
     text: LocalizedText,
-    move: MoveTag,
+    move: MoveTag.describe("what kind of sales move this is; the engine scores it by the course (docs/authoring.md lists each kind's cost, talk weight, needs and effect)"),
     to: Id.optional().describe("the stakeholder this move is addressed to"),
     condition: Condition.optional().describe("the option is offered only while this holds"),
     effects: z.array(Effect).optional(),
@@ -297,9 +297,9 @@ export const ScenarioNode = z
       .describe("notable things said here (ids in $.notes): noted if the player is taking notes, else maybe forgotten"),
     lines: z.array(Line).min(1),
     onEnter: z.array(Effect).optional(),
-    options: z.array(Option).min(1).optional(),
-    next: Id.optional(),
-    ending: Id.optional(),
+    options: z.array(Option).min(1).optional().describe("the rep's choices here; a node has exactly one of options, next or ending"),
+    next: Id.optional().describe("node that follows the lines when there is no choice"),
+    ending: Id.optional().describe("ending id ($.endings) reached after the lines"),
     shuffle: z.boolean().optional().describe("false keeps the options in the written order (e.g. a navigation menu); default: shuffled per run"),
   })
   .strict()
@@ -321,8 +321,8 @@ export const Stakeholder = z
   .object({
     name: LocalizedText,
     title: LocalizedText.describe("job title, e.g. 采购经理 / Procurement Manager"),
-    department: z.enum(DEPARTMENTS),
-    decisionRole: z.enum(DECISION_ROLES),
+    department: z.enum(DEPARTMENTS).describe("the client department: decides which colleague pairs with them (bring-colleague) and counts for defence in depth"),
+    decisionRole: z.enum(DECISION_ROLES).describe("their role in the decision (decider, payer, user, influencer, gatekeeper, coach): gates and 我定对手 read it"),
     archetype: Id.optional().describe("portrait look: <man|woman>-<short|parted|long|bun|receding>, e.g. woman-bun"),
     meters: z
       .object({
@@ -354,7 +354,7 @@ export type Stakeholder = z.infer<typeof Stakeholder>;
 export const Stage = z
   .object({
     id: Id,
-    pipeline: z.enum(PIPELINE_STAGES),
+    pipeline: z.enum(PIPELINE_STAGES).describe("which of the five steps of a large deal this stage is; stages follow their order"),
     title: LocalizedText.optional(),
     gate: Condition.optional().describe("what must hold to enter this stage, e.g. two deciders at personal trust"),
   })
@@ -362,7 +362,7 @@ export const Stage = z
 export type Stage = z.infer<typeof Stage>;
 
 export const Ending = z
-  .object({ outcome: z.enum(OUTCOMES), title: LocalizedText, summary: LocalizedText })
+  .object({ outcome: z.enum(OUTCOMES).describe("how the deal ended: sets the outcome competency (lost-shortlist lowest … strategic-partner highest)"), title: LocalizedText, summary: LocalizedText })
   .strict();
 export type Ending = z.infer<typeof Ending>;
 
@@ -388,7 +388,7 @@ export const Meta = z
     locales: z
       .array(z.enum(LOCALES))
       .min(1)
-      .describe("locales every player-visible string must have; the bundled library uses both"),
+      .describe("locales every player-visible string must have; one is enough (a zh-CN-only class: the English list marks its card 中文); the bundled library uses both"),
     authors: z.array(z.string().max(100)).optional(),
   })
   .strict();

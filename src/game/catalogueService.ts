@@ -3,12 +3,14 @@
  * worker (no main-thread long task), then looked up by id.
  */
 import type { CatalogueEntry } from "../content/catalogue.ts";
+import type { CatalogueRequest } from "../content/catalogue.worker.ts";
+import { readLibrary } from "../content/library.ts";
 import type { Scenario } from "../engine/loader.ts";
 import { freezeScenarioData } from "../engine/freeze.ts";
 import { DEFAULT_SCENARIO_ID, type Services } from "./services.ts";
 
 /** The part of the services the catalogue lives in (the LMS code loads it before the game exists). */
-type CatalogueHolder = Pick<Services, "catalogue" | "catalogueLoading">;
+type CatalogueHolder = Pick<Services, "catalogue" | "catalogueLoading" | "libraryStorage">;
 
 /**
  * Loads the scenario catalogue once, on first need. The schema validator (zod) and the
@@ -16,18 +18,20 @@ type CatalogueHolder = Pick<Services, "catalogue" | "catalogueLoading">;
  */
 export function ensureCatalogue(svc: CatalogueHolder): Promise<CatalogueEntry[]> {
   if (svc.catalogue) return Promise.resolve(svc.catalogue);
-  svc.catalogueLoading ??= loadInWorker()
-    .catch(() => import("../content/catalogue.ts").then((m) => m.loadCatalogue(DEFAULT_SCENARIO_ID)))
+  // The player's own files (the local library) are validated with the bundled ones.
+  const library = svc.libraryStorage ? readLibrary(svc.libraryStorage).map(({ id, file, text }) => ({ id, file, text })) : [];
+  svc.catalogueLoading ??= inWorker<CatalogueEntry[]>({ kind: "catalogue", defaultId: DEFAULT_SCENARIO_ID, library })
+    .catch(() => import("../content/catalogue.ts").then((m) => m.loadCatalogueWith(DEFAULT_SCENARIO_ID, library)))
     .then((entries) => (svc.catalogue = entries.map(freezeEntry)));
   return svc.catalogueLoading;
 }
 
-/** Validation runs in a worker (no main-thread long task); where workers fail, on the main thread. */
-function loadInWorker(): Promise<CatalogueEntry[]> {
+/** Validation runs in a worker (no main-thread long task); where workers fail, the caller falls back to the main thread. */
+export function inWorker<T>(request: CatalogueRequest): Promise<T> {
   return new Promise((resolve, reject) => {
     if (typeof Worker === "undefined") return reject(new Error("no workers"));
     const worker = new Worker(new URL("../content/catalogue.worker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = (ev: MessageEvent<CatalogueEntry[]>) => {
+    worker.onmessage = (ev: MessageEvent<T>) => {
       worker.terminate();
       resolve(ev.data);
     };
@@ -35,7 +39,7 @@ function loadInWorker(): Promise<CatalogueEntry[]> {
       worker.terminate();
       reject(e);
     };
-    worker.postMessage({ defaultId: DEFAULT_SCENARIO_ID });
+    worker.postMessage(request);
   });
 }
 
@@ -43,7 +47,7 @@ function loadInWorker(): Promise<CatalogueEntry[]> {
  * A scenario that crossed from the worker is a fresh copy, and structured cloning gave its
  * id tables their prototype back: make them prototype-free again and freeze it.
  */
-function freezeEntry(e: CatalogueEntry): CatalogueEntry {
+export function freezeEntry(e: CatalogueEntry): CatalogueEntry {
   return e.ok ? { ...e, scenario: freezeScenarioData(e.scenario) } : e;
 }
 

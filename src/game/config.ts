@@ -1,11 +1,9 @@
 import { Phaser } from "../phaser/index.ts";
 import { Title } from "./scenes/Title.ts";
-import { ScenarioSelect } from "./scenes/ScenarioSelect.ts";
-import { Settings } from "./scenes/Settings.ts";
 import { HEIGHT, WIDTH } from "../ui/theme.ts";
 import { fingerprint, RenderGate, type DrawnCamera, type DrawnObject, type DrawnScene } from "./renderGate.ts";
 import type { Services, SharedServices } from "./services.ts";
-import { ensurePlayScenes, ensureProgressScene } from "./playScenes.ts";
+import { ensurePlayScenes, ensureProgressScene, ensureSettings } from "./playScenes.ts";
 import { chooseRenderScale, setRenderScale } from "./renderScale.ts";
 import { installErrorBoundary, recoverToTitle } from "./errorBoundary.ts";
 
@@ -83,6 +81,7 @@ export function startGame(parent: HTMLElement, shared: SharedServices): Dealcraf
     ...shared,
     loadPlayScenes: () => (game ? ensurePlayScenes(game) : notYet()),
     loadProgressScene: () => (game ? ensureProgressScene(game) : notYet()),
+    loadSettings: () => (game ? ensureSettings(game) : notYet()),
   };
   const k = chooseRenderScale(window.devicePixelRatio || 1, parent.clientWidth || window.innerWidth, parent.clientHeight || window.innerHeight);
   setRenderScale(k); // before the scenes are built: their cameras zoom by it
@@ -111,7 +110,9 @@ export function startGame(parent: HTMLElement, shared: SharedServices): Dealcraf
     input: { keyboard: true, mouse: true, touch: true, gamepad: false },
     // The first scene starts itself: the title (no boot scene, no extra frame before it).
     // The meeting, map and debrief are added once their chunk loads (ensurePlayScenes).
-    scene: [Title, ScenarioSelect, Settings],
+    // The scenario list and the settings overlay load with them too (ensurePlayScenes): the
+    // list grew with opening files and the local library, and the first visit must not.
+    scene: [Title],
     callbacks: {
       preBoot: (g) => g.registry.set("services", services),
     },

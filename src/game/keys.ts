@@ -2,6 +2,7 @@
 export const SceneKey = {
   Title: "Title",
   ScenarioSelect: "ScenarioSelect",
+  ScenarioProblems: "ScenarioProblems",
   Meeting: "Meeting",
   Debrief: "Debrief",
   Settings: "Settings",

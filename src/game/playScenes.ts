@@ -7,14 +7,27 @@ import type { Phaser } from "../phaser/index.ts";
 import { SceneKey } from "./keys.ts";
 
 let playScenes: Promise<void> | null = null;
+let settingsScene: Promise<void> | null = null;
+
+/** Loads the settings overlay (its own small chunk) once and adds it to the game. */
+export function ensureSettings(game: Phaser.Game): Promise<void> {
+  settingsScene ??= import("./scenes/Settings.ts").then((m) => {
+    if (!game.scene.getScene(SceneKey.Settings)) game.scene.add(SceneKey.Settings, m.Settings, false);
+  });
+  settingsScene.catch(() => (settingsScene = null));
+  return settingsScene;
+}
 
 /**
  * Loads the meeting, account map and debrief scenes (and the engine) in their own chunk,
  * once, and adds them to the game. Called behind the title; awaited before starting a run.
  */
 export function ensurePlayScenes(game: Phaser.Game): Promise<void> {
-  playScenes ??= import("./scenes/play.ts").then((m) => {
+  // The scenario list and the settings overlay load with them: the list grew with opening
+  // files and the local library, and the game's first visit must not.
+  playScenes ??= Promise.all([import("./scenes/play.ts"), import("./scenes/ScenarioSelect.ts"), ensureSettings(game)]).then(([m, select]) => {
     for (const [key, scene] of [
+      [SceneKey.ScenarioSelect, select.ScenarioSelect],
       [SceneKey.Meeting, m.Meeting],
       [SceneKey.AccountMap, m.AccountMap],
       [SceneKey.Debrief, m.Debrief],

@@ -4,6 +4,7 @@ import type { AppStore } from "../store/index.ts";
 import type { Mirror } from "../a11y/mirror.ts";
 import type { Sound } from "../audio/sound.ts";
 import type { CatalogueEntry } from "../content/catalogue.ts";
+import type { LibraryStorage } from "../content/library.ts";
 
 /** What the scenes share, built once in main.ts and kept in the game registry. */
 export interface Services {
@@ -23,9 +24,13 @@ export interface Services {
    * subscribes to its step events here, so it hears each decision as the scene does.
    */
   onSession?: (session: RunSession) => void;
+  /** Loads the settings overlay (a chunk of its own), once; set up by config.ts. */
+  loadSettings(): Promise<void>;
+  /** Where the local library of the player's own scenario files is kept (localStorage). */
+  libraryStorage?: LibraryStorage;
 }
 
-/** Options from the page URL: `?lang=en&seed=42&scenario=first-meetings`. */
+/** Options from the page URL: `?lang=en&seed=42&scenario=first-meetings&src=<url>`. */
 export interface LaunchOptions {
   seed?: string;
   scenario?: string;
@@ -33,10 +38,12 @@ export interface LaunchOptions {
   mode?: "practice" | "assessment";
   /** An LMS restored this scenario's run: continue it without asking. */
   resume?: boolean;
+  /** A scenario file to download, check and play (`?src=`). */
+  src?: string;
 }
 
 /** What main.ts builds; the game's config adds the scene loaders. */
-export type SharedServices = Omit<Services, "loadPlayScenes" | "loadProgressScene">;
+export type SharedServices = Omit<Services, "loadPlayScenes" | "loadProgressScene" | "loadSettings">;
 
 export const DEFAULT_SCENARIO_ID = "first-meetings";
 

@@ -135,6 +135,12 @@ export class Menu {
     return f ? f.y + f.height : 0;
   }
 
+  /** Where item `i` is drawn, design px, for a control placed on it. */
+  itemBounds(i: number): { x: number; y: number; width: number; height: number } | undefined {
+    const f = this.frames[i];
+    return f ? { x: f.x, y: f.y, width: f.width, height: f.height } : undefined;
+  }
+
   get focused(): number {
     return this.focusIndex;
   }

@@ -52,6 +52,13 @@ export default async function setup(project: TestProject) {
   // The xAPI test's fake LRS listens on a loopback port of its own: this build may send statements there.
   process.env.DEALCRAFT_LRS_ORIGINS = "http://127.0.0.1:*";
   await build({ logLevel: "warn" });
+  // The studio page, built in a second pass into the same dist/ (see vite.config.ts).
+  process.env.DEALCRAFT_PAGE = "studio";
+  try {
+    await build({ logLevel: "warn" });
+  } finally {
+    delete process.env.DEALCRAFT_PAGE;
+  }
   const headers = parseHeadersFile(readFileSync("public/_headers", "utf8"));
   // A host serving an xAPI build adds the same LRS origins to its header policy.
   headers["Content-Security-Policy"] = headers["Content-Security-Policy"]!.replace(/connect-src ([^;]*)/, `connect-src $1 ${process.env.DEALCRAFT_LRS_ORIGINS}`) + "; report-uri /__csp";

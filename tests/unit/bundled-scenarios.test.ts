@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkScenarioText, createRunner, loadScenario, restoreRun, saveRun } from "../../src/engine/index.ts";
+import { checkScenarioText, createRunner, isError, loadScenario, restoreRun, saveRun } from "../../src/engine/index.ts";
 import { entryFromText } from "../../src/content/catalogue.ts";
 import { playThrough } from "./helpers.ts";
 
@@ -10,8 +10,8 @@ describe.each(files)("bundled scenario %s", (file) => {
   const text = readFileSync(`scenarios/${file}`, "utf8");
   const scenario = loadScenario(JSON.parse(text));
 
-  it("passes the full checker and ships in zh-CN and en", () => {
-    expect(checkScenarioText(text).problems).toEqual([]);
+  it("passes the full checker (teaching-lint warnings aside) and ships in zh-CN and en", () => {
+    expect(checkScenarioText(text).problems.filter(isError)).toEqual([]);
     expect([...scenario.meta.locales].sort()).toEqual(["en", "zh-CN"]);
     expect(entryFromText(file, text).ok).toBe(true);
   });

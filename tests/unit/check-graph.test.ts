@@ -103,7 +103,8 @@ describe("every reachable node can reach an ending", () => {
   it("the bundled scenarios pass the new graph checks", async () => {
     const { readFileSync } = await import("node:fs");
     for (const f of ["scenarios/first-meetings.json", "scenarios/ice-to-eskimos.json"]) {
-      expect(checkScenarioText(readFileSync(f, "utf8")).problems).toEqual([]);
+      // Teaching-lint warnings (severity "warning") are advice, not graph problems.
+      expect(checkScenarioText(readFileSync(f, "utf8")).problems.filter((p) => p.severity !== "warning")).toEqual([]);
     }
   });
 });

@@ -84,9 +84,13 @@ export abstract class BaseScene extends Phaser.Scene {
   protected openSettings(): void {
     if (!this.sys.isActive()) return;
     this.svc.sound.play("move");
-    this.scene.launch(SceneKey.Settings, { from: this.scene.key });
-    this.scene.bringToTop(SceneKey.Settings); // scenes added later (the meeting) sit above it otherwise
-    this.scene.pause();
+    // The overlay loads behind the title with the scenes of a run; pressed sooner, it loads now.
+    void this.svc.loadSettings().then(() => {
+      if (!this.sys.isActive()) return;
+      this.scene.launch(SceneKey.Settings, { from: this.scene.key });
+      this.scene.bringToTop(SceneKey.Settings); // scenes added later (the meeting) sit above it otherwise
+      this.scene.pause();
+    });
   }
 
   /** Starts a scene of a run (meeting, map, debrief), loading their chunk first if it has not loaded yet. */

@@ -61,6 +61,12 @@ export class Title extends BaseScene {
     // the loading on a slow machine.
     this.game.events.once("postrender", () => {
       const catalogue = ensureCatalogue(this.svc).then(() => {
+        if (launch.src && this.sys.isActive()) {
+          const url = launch.src;
+          delete launch.src;
+          this.startPlay(SceneKey.ScenarioSelect, { open: { url } });
+          return;
+        }
         const id = launch.scenario;
         if (!id || !this.sys.isActive()) return;
         delete launch.scenario;
@@ -82,7 +88,7 @@ export class Title extends BaseScene {
   private draw(focus = 0): void {
     this.clear();
     addText(this, WIDTH / 2, 96, this.t("app.name"), { size: 64, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
-    const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect) }];
+    const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect, undefined, true) }];
     const saved = latestOpenRun(this.svc.store.getState());
     const orphans = this.orphans();
     if (saved && !orphans.includes(saved)) {
@@ -215,10 +221,12 @@ export class Title extends BaseScene {
   }
 
   /** Confirms a choice; the notices have been read. Starts scene `key` if given. */
-  private go(key?: string): void {
+  /** Confirms, clears the notices and (given a key) starts that scene; `play` scenes load with the run's chunk first. */
+  private go(key?: string, data?: object, play = false): void {
     this.svc.sound.play("confirm");
     this.svc.store.getState().dismissNotices();
-    if (key) this.scene.start(key);
+    if (key && play) this.startPlay(key, data);
+    else if (key) this.scene.start(key, data);
   }
 
   /** Runs in progress whose scenario is no longer in the library (known once the catalogue has loaded). */

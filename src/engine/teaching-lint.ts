@@ -1,0 +1,184 @@
+/**
+ * Teaching lint: what the schema and the graph checks pass but a class would trip over.
+ * Warnings, not errors: the file still plays. Some are read from the file alone (a
+ * colleague with no counterpart in the cast, lines an onEnter redirect always skips);
+ * the rest from probe runs: every built-in policy plays the scenario a few times with
+ * fixed seeds, and at each new choice every offered option is tried on a copy of the run.
+ * Pure and deterministic.
+ */
+import { PAIR_COVERS } from "./account.ts";
+import type { Scenario } from "./loader.ts";
+import { jsonPath, type Problem } from "./problems.ts";
+import { tacticFits } from "./moves/index.ts";
+import { createRunner, resumeRunner, type Runner } from "./runner.ts";
+import { PRINCIPLES } from "./scorecard.ts";
+import { createRng, seedToState } from "./rng.ts";
+import type { MoveTag } from "./schema.ts";
+import { POLICIES, type Policy } from "./simulate.ts";
+
+/** Runs per policy in the probe: enough to meet most branches, cheap enough to lint while typing. */
+export const PROBE_RUNS = 8;
+
+/**
+ * The policies the probe plays: by the course, at random, and each bad habit mixed with
+ * random play; the blind ones (always the first option…) too, since a class plays like that.
+ * The "good+habit" blends add little the others do not meet.
+ */
+export function probePolicies(): Policy[] {
+  return Object.values(POLICIES).filter((p) => !p.name.startsWith("good+"));
+}
+/** Most steps a probe run takes before it is cut off. */
+const MAX_STEPS = 600;
+/** Share of choices whose best option sits at one place in the file above which players can learn the place. */
+const POSITION_SHARE = 0.75;
+/** Fewest choices with a clear best option before the position rule speaks. */
+const POSITION_MIN = 4;
+/** Times each node's options are tried out on copies of the run (the costly part of the probe). */
+const JUDGE_PER_NODE = 3;
+
+/** What the probe runs saw. */
+export interface ProbeReport {
+  /** Nodes some policy entered. */
+  visited: Set<string>;
+  /** Endings reached, by policy name. */
+  endingsByPolicy: Record<string, Record<string, number>>;
+  /** Per `node/option`: times offered, and times it could have done something. */
+  offers: Map<string, { offered: number; useful: number; why?: string }>;
+  /** Per node: choices seen, and how many of them had an option that lost no points. */
+  penalties: Map<string, { seen: number; avoidable: number }>;
+  /** Per node that keeps its order: the file index of the option with the most points, when one stood out. */
+  bestIndex: Map<string, number>;
+}
+
+/**
+ * Points the move itself wins or loses (engine and author scores of this option), on a
+ * copy of the run. Shortlist tasks settled and the ending's outcome are left out: they
+ * follow from the whole run, not from this answer.
+ */
+function pointsOfChoice(r: Runner, optionId: string): number {
+  const copy = resumeRunner(r.scenario, r.seed, structuredClone(r.state));
+  const before = copy.state.log.length;
+  copy.choose(optionId);
+  let sum = 0;
+  for (const e of copy.state.log.slice(before)) {
+    if (e.type !== "score" || e.option !== optionId || e.competency === "outcome" || e.principle?.startsWith("task.")) continue;
+    sum += e.points;
+  }
+  return sum;
+}
+
+/** Whether a move could do anything in the account as it stands (only for moves that can be idle). */
+function moveIsUseful(r: Runner, move: MoveTag): { useful: boolean; why?: string } | undefined {
+  const a = r.state.account;
+  if (move.kind === "relationship" && move.action === "bring-colleague" && move.colleague) {
+    return { useful: !a.pairs.includes(move.colleague), why: `"${move.colleague}" was already in the account every time it was offered` };
+  }
+  if (move.kind === "tactic" && !move.fits) {
+    const fit = tacticFits({ account: a, scenario: r.scenario, holds: () => false }, move);
+    return { useful: fit.fits, why: `"${move.tactic}" never fitted when it was offered: ${PRINCIPLES[fit.principle]?.en ?? fit.principle}` };
+  }
+  return undefined;
+}
+
+/** Plays every policy PROBE_RUNS times and records what the lint rules need. */
+export function probeScenario(s: Scenario, runs = PROBE_RUNS): ProbeReport {
+  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map() };
+  const judged = new Map<string, number>();
+  for (const policy of probePolicies()) {
+    const endings: Record<string, number> = {};
+    const rng = createRng(seedToState(`lint:${policy.name}`));
+    for (let i = 0; i < runs; i++) {
+      const r = createRunner(s, `lint:${policy.name}:${i}`);
+      const judgedThisRun = new Set<string>();
+      let meeting: string | null = null;
+      for (let step = 0; step < MAX_STEPS && (r.status === "line" || r.status === "awaiting-choice"); step++) {
+        if (r.status === "line") {
+          r.advance();
+          continue;
+        }
+        const node = r.state.node;
+        for (const o of r.options) {
+          const key = `${node}/${o.id}`;
+          const seen = report.offers.get(key) ?? { offered: 0, useful: 0 };
+          const use = moveIsUseful(r, o.move);
+          seen.offered++;
+          if (!use || use.useful) seen.useful++;
+          else seen.why = use.why;
+          report.offers.set(key, seen);
+        }
+        if (!judgedThisRun.has(node) && (judged.get(node) ?? 0) < JUDGE_PER_NODE) {
+          judgedThisRun.add(node);
+          judged.set(node, (judged.get(node) ?? 0) + 1);
+          const points = r.options.map((o) => pointsOfChoice(r, o.id));
+          const pen = report.penalties.get(node) ?? { seen: 0, avoidable: 0 };
+          pen.seen++;
+          if (points.some((p) => p >= 0)) pen.avoidable++;
+          report.penalties.set(node, pen);
+          const top = Math.max(...points);
+          // Only where the order is fixed (`shuffle: false`): elsewhere the game shuffles options per run.
+          const fixedOrder = s.nodes[node]!.shuffle === false;
+          if (fixedOrder && points.length >= 2 && points.filter((p) => p === top).length === 1 && !report.bestIndex.has(node)) {
+            const best = r.options[points.indexOf(top)]!.id;
+            report.bestIndex.set(node, s.nodes[node]!.options!.findIndex((o) => o.id === best));
+          }
+        }
+        const m = r.state.account.meeting;
+        if (m && m.id !== meeting) {
+          meeting = m.id;
+          r.setListening(policy.listening(r, rng));
+        } else if (!m) meeting = null;
+        r.choose(policy.choose(r, rng));
+      }
+      for (const n of Object.keys(r.state.visits)) report.visited.add(n);
+      const key = r.state.ending ?? "(unfinished)";
+      endings[key] = (endings[key] ?? 0) + 1;
+    }
+    report.endingsByPolicy[policy.name] = endings;
+  }
+  return report;
+}
+
+/** Every teaching warning for a scenario that passed the schema, reference and graph checks. */
+export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s)): Problem[] {
+  const out: Problem[] = [];
+  const warn = (segments: PropertyKey[], message: string) => out.push({ path: jsonPath(segments), message, severity: "warning" });
+  const departments = new Set(Object.values(s.cast).map((c) => c.department));
+
+  for (const [id, node] of Object.entries(s.nodes)) {
+    node.options?.forEach((o, i) => {
+      const m = o.move;
+      if (m.kind === "relationship" && m.action === "bring-colleague" && m.colleague && !PAIR_COVERS[m.colleague].some((d) => departments.has(d))) {
+        warn(
+          ["nodes", id, "options", i, "move", "colleague"],
+          `"${m.colleague}" pairs with ${PAIR_COVERS[m.colleague].join(" / ")}, and no one in the cast works there: the pair raises no one's trust or level`,
+        );
+      }
+      const seen = probe.offers.get(`${id}/${o.id}`);
+      if (seen && seen.offered > 0 && seen.useful === 0 && seen.why) {
+        warn(["nodes", id, "options", i, "move"], `can do nothing here: ${seen.why} (${seen.offered} time(s) in the probe runs)`);
+      }
+    });
+    const pen = probe.penalties.get(id);
+    if (pen && pen.seen > 0 && pen.avoidable === 0) {
+      warn(["nodes", id, "options"], `every option here loses points whenever players reach it (${pen.seen} time(s) tried in the probe runs): give the class one right answer`);
+    }
+    if (probe.visited.size > 0 && !probe.visited.has(id)) {
+      warn(["nodes", id], `no simulated player reached this node (${PROBE_RUNS} runs of each built-in policy): its lines may never be shown`);
+    }
+  }
+
+  const reached = new Set(Object.values(probe.endingsByPolicy).flatMap((e) => Object.keys(e)));
+  for (const id of Object.keys(s.endings)) {
+    if (!reached.has(id)) warn(["endings", id], `no built-in policy reached this ending in ${PROBE_RUNS} runs each; check the conditions on the way (the studio's balance panel searches for a path)`);
+  }
+
+  const counts = new Map<number, number>();
+  for (const index of probe.bestIndex.values()) counts.set(index, (counts.get(index) ?? 0) + 1);
+  const total = probe.bestIndex.size;
+  for (const [index, n] of counts) {
+    if (total >= POSITION_MIN && n / total >= POSITION_SHARE) {
+      warn(["nodes"], `the best option is number ${index + 1} at ${n} of ${total} choices that keep their order ("shuffle": false): vary where the best answer sits, so players cannot learn its place`);
+    }
+  }
+  return out;
+}
