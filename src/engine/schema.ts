@@ -5,218 +5,45 @@
  * ever evaluated as code.
  */
 import "./zod-setup.ts";
-import { z } from "zod";
-import { isVisibleText } from "./caps.ts";
+import {
+  z,
+} from "zod";
+
 
 export * from "./vocabulary.ts";
+export * from "./schema-basics.ts";
+export * from "./schema-logic.ts";
 import {
-  MOVE_KIND_NAMES,
-  ACCOUNT_FIGURES,
   AWARENESS_METHODS,
   CLOSE_STYLES,
   COLLEAGUES,
-  COMPARISONS,
-  COMPETENCIES,
   COMPETITOR_ACTIONS,
   COMPETITOR_POSITIONS,
   DECISION_ROLES,
   DEPARTMENTS,
   FABE_PARTS,
-  LEVELS,
   LISTENING_BEHAVIOURS,
   LOCALES,
-  METERS,
-  NEED_STATES,
   OUTCOMES,
-  PARTNER_TRAITS,
   PIPELINE_STAGES,
   RELATIONSHIP_ACTIONS,
   SPIN_TYPES,
-  STAGE3_TASKS,
   TACTICS,
-  TASK_STATUSES,
-  type AccountFigure,
-  type Colleague,
-  type Comparison,
-  type DecisionRole,
-  type Level,
-  type Meter,
-  type NeedState,
-  type Stage3Task,
-  type TaskStatus,
 } from "./vocabulary.ts";
-
-/** Format marker and the newest format version this build reads. */
-export const SCENARIO_FORMAT = "dealcraft-scenario";
-export const SCENARIO_FORMAT_VERSION = 2;
-
-const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-_.]{0,63}$/, "an id is 1-64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit");
-
-/** A player-visible string in every locale, e.g. `{"zh-CN": "您好", "en": "Hello"}`. Missing locales are a checker problem, not a load error. */
-export const LocalizedText = z
-  .object({ "zh-CN": z.string().optional(), en: z.string().optional() })
-  .strict()
-  .refine((t) => Object.values(t).some((s) => typeof s === "string" && isVisibleText(s)), {
-    message: "text needs at least one translation with visible characters",
-  })
-  .describe("Text in each locale: {\"zh-CN\": \"…\", \"en\": \"…\"}");
-export type LocalizedText = z.infer<typeof LocalizedText>;
-
-export type VarValue = number | boolean | string;
-/**
- * Bounds on numbers in a file: far beyond any real scenario, and small enough that sums of
- * them over any run stay exact and finite (nothing an effect adds can reach Infinity).
- */
-const BIG = 1e9;
-/** A finite number within ±max. */
-const bounded = (max: number) => z.number().finite().min(-max).max(max);
-/** A finite amount from 0 to max. */
-const amount = (max: number) => z.number().finite().min(0).max(max);
-const VarValue = z.union([bounded(BIG), z.boolean(), z.string().max(200)]);
-
-/** A structured condition; `all`/`any`/`not` combine, the rest test the run's state. */
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { var: string; op: Comparison; value: VarValue }
-  | { stage: string; op?: Comparison }
-  | { visited: string }
-  | { chosen: { node: string; option: string } }
-  | { level: string; op: Comparison; value: Level }
-  | { count: { level: Level; roles?: DecisionRole[] }; op: Comparison; value: number }
-  | { need: { who: string; need: string }; op?: Comparison; value: NeedState }
-  | { meter: { who: string; meter: Meter }; op: Comparison; value: number }
-  | { task: Stage3Task; value: TaskStatus }
-  | { figure: AccountFigure; op: Comparison; value: number }
-  | { noted: string }
-  | { researched: string }
-  | { gate: string }
-  | { excluded: string }
-  | { pair: Colleague }
-  | { last: LastMoveTest };
-
-/** Tests the move just made and how the scorecard judged it (reply variants read this). */
-export interface LastMoveTest {
-  kind?: MoveTag["kind"];
-  option?: string;
-  principle?: string;
-  result?: "gain" | "loss" | "none";
-}
-
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ all: z.array(Condition).min(1) }).strict(),
-    z.object({ any: z.array(Condition).min(1) }).strict(),
-    z.object({ not: Condition }).strict(),
-    z.object({ var: Id, op: z.enum(COMPARISONS), value: VarValue }).strict(),
-    z
-      .object({ stage: Id, op: z.enum(COMPARISONS).optional().describe("compares pipeline order; default ==") })
-      .strict(),
-    z.object({ visited: Id }).strict(),
-    z.object({ chosen: z.object({ node: Id, option: Id }).strict() }).strict(),
-    z.object({ level: Id.describe("stakeholder id"), op: z.enum(COMPARISONS), value: z.enum(LEVELS) }).strict(),
-    z
-      .object({
-        count: z.object({ level: z.enum(LEVELS), roles: z.array(z.enum(DECISION_ROLES)).optional() }).strict(),
-        op: z.enum(COMPARISONS),
-        value: z.number().int().min(0).max(1000),
-      })
-      .strict()
-      .describe("how many stakeholders (of these roles) are at this level or above"),
-    z
-      .object({ need: z.object({ who: Id, need: Id }).strict(), op: z.enum(COMPARISONS).optional(), value: z.enum(NEED_STATES) })
-      .strict()
-      .describe("compares how far a need has developed; default op >="),
-    z.object({ meter: z.object({ who: Id, meter: z.enum(METERS) }).strict(), op: z.enum(COMPARISONS), value: bounded(100) }).strict(),
-    z.object({ task: z.enum(STAGE3_TASKS), value: z.enum(TASK_STATUSES) }).strict(),
-    z.object({ figure: z.enum(ACCOUNT_FIGURES), op: z.enum(COMPARISONS), value: bounded(BIG) }).strict(),
-    z.object({ noted: Id.describe("a note id: in the notebook") }).strict(),
-    z.object({ researched: Id.describe("a research fact id") }).strict(),
-    z.object({ gate: Id.describe("stage id: its gate holds now") }).strict(),
-    z.object({ excluded: Id.describe("competitor id: screened out") }).strict(),
-    z.object({ pair: z.enum(COLLEAGUES).describe("this colleague has been brought in") }).strict(),
-    z
-      .object({
-        last: z
-          .object({
-            kind: z.enum(MOVE_KIND_NAMES).optional().describe("the kind of the move just made"),
-            option: Id.optional().describe("the option just chosen"),
-            principle: Id.optional().describe("a principle the move just scored on, e.g. fabe.features-too-early"),
-            result: z.enum(["gain", "loss", "none"]).optional().describe("whether the move just made won points, lost them, or neither"),
-          })
-          .strict(),
-      })
-      .strict()
-      .describe("the move just made: for reply variants that react to it"),
-  ]),
-);
-
-/** A scored event an author attaches to a choice; #points may be negative. */
-export const ScoreEvent = z
-  .object({
-    competency: z.enum(COMPETENCIES),
-    points: z.number().int().min(-100).max(100),
-    principle: Id.optional().describe("the course principle met or broken, e.g. spin.implication"),
-    explain: LocalizedText,
-    better: Id.optional().describe("id of a better option in the same node, shown in the debrief"),
-  })
-  .strict();
-export type ScoreEvent = z.infer<typeof ScoreEvent>;
-
-/** A structured effect applied when an option is chosen or a node is entered. */
-export type Effect =
-  | { set: string; value: VarValue }
-  | { add: string; value: number }
-  | { goto: string }
-  | { stage: string }
-  | { end: string }
-  | { score: ScoreEvent }
-  | { if: Condition; then: Effect[]; else?: Effect[] }
-  | { random: { weight: number; effects: Effect[] }[] }
-  | { meter: { who: string; trust?: number; interest?: number; emotion?: number } }
-  | { need: { who: string; need: string; to: NeedState } }
-  | { task: Stage3Task; status: TaskStatus }
-  | { figure: "weeks" | "budget" | "risk" | "integration"; by: number }
-  | { note: string }
-  | { exclude: string }
-  | { trait: (typeof PARTNER_TRAITS)[number] };
-
-export const Effect: z.ZodType<Effect> = z.lazy(() =>
-  z.union([
-    z.object({ set: Id, value: VarValue }).strict(),
-    z.object({ add: Id, value: bounded(1e6) }).strict(),
-    z.object({ goto: Id }).strict(),
-    z.object({ stage: Id }).strict(),
-    z.object({ end: Id }).strict(),
-    z.object({ score: ScoreEvent }).strict(),
-    z.object({ if: Condition, then: z.array(Effect), else: z.array(Effect).optional() }).strict(),
-    z
-      .object({
-        random: z
-          .array(z.object({ weight: z.number().positive().max(1e6), effects: z.array(Effect) }).strict())
-          .min(1),
-      })
-      .strict()
-      .describe("pick one branch with the run's seeded RNG, by weight"),
-    z
-      .object({
-        meter: z
-          .object({ who: Id, trust: bounded(10).optional(), interest: bounded(10).optional(), emotion: bounded(10).optional() })
-          .strict(),
-      })
-      .strict()
-      .describe("change a stakeholder's meters by these amounts"),
-    z.object({ need: z.object({ who: Id, need: Id, to: z.enum(NEED_STATES) }).strict() }).strict(),
-    z.object({ task: z.enum(STAGE3_TASKS), status: z.enum(TASK_STATUSES) }).strict(),
-    z.object({ figure: z.enum(["weeks", "budget", "risk", "integration"]), by: bounded(1000) }).strict(),
-    z.object({ note: Id.describe("put a note in the player's notebook") }).strict(),
-    z.object({ exclude: Id.describe("screen a competitor out of the tender") }).strict(),
-    z.object({ trait: z.enum(PARTNER_TRAITS) }).strict(),
-  ]),
-);
+import {
+  BIG,
+  Id,
+  LocalizedText,
+  SCENARIO_FORMAT,
+  SCENARIO_FORMAT_VERSION,
+  VarValueSchema,
+  amount,
+  bounded,
+} from "./schema-basics.ts";
+import {
+  Condition,
+  Effect,
+} from "./schema-logic.ts";
 
 /** What kind of sales move an option is: the mechanics and the scorecard read this tag. */
 export const MoveTag = z.discriminatedUnion("kind", [
@@ -368,7 +195,7 @@ export type Ending = z.infer<typeof Ending>;
 
 export const Variable = z
   .object({
-    initial: VarValue,
+    initial: VarValueSchema,
     min: bounded(BIG).optional(),
     max: bounded(BIG).optional(),
     label: LocalizedText.optional(),

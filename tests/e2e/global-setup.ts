@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { build, preview, type Plugin, type PreviewServer } from "vite";
 import type { TestProject } from "vitest/node";
 import { parseHeadersFile } from "../../src/csp/policy.ts";
@@ -6,10 +7,24 @@ import { parseHeadersFile } from "../../src/csp/policy.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A loopback port the build may send xAPI statements to (the fake LRS listens there). */
+    lrsPort: number;
   }
 }
 
 let server: PreviewServer | undefined;
+
+/** A free loopback port (asked of the OS, then released). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const port = (probe.address() as { port: number }).port;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * Collects Content-Security-Policy violation reports at /__csp (POST, from the browser's
@@ -49,8 +64,11 @@ function cspReports(): Plugin {
  * report-uri for the tests).
  */
 export default async function setup(project: TestProject) {
-  // The xAPI test's fake LRS listens on a loopback port of its own: this build may send statements there.
-  process.env.DEALCRAFT_LRS_ORIGINS = "http://127.0.0.1:*";
+  // The xAPI test's fake LRS listens on a port chosen here: this build may send statements
+  // there, and to no other origin (the own-scenario test checks other origins stay blocked).
+  const lrsPort = await freePort();
+  process.env.DEALCRAFT_LRS_ORIGINS = `http://127.0.0.1:${lrsPort}`;
+  project.provide("lrsPort", lrsPort);
   await build({ logLevel: "warn" });
   // The studio page, built in a second pass into the same dist/ (see vite.config.ts).
   process.env.DEALCRAFT_PAGE = "studio";

@@ -57,7 +57,8 @@ async function fakeLrs(): Promise<Lrs> {
       res.writeHead(200, { ...cors, "content-type": "application/json" }).end(JSON.stringify([s.id]));
     });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  // The port the e2e build allows in its connect-src (global-setup.ts).
+  await new Promise<void>((r) => server.listen(inject("lrsPort"), "127.0.0.1", r));
   const port = (server.address() as { port: number }).port;
   return Object.assign(lrs, { url: `http://127.0.0.1:${port}/xapi/`, close: () => new Promise<void>((r) => server.close(() => r())) });
 }

@@ -151,6 +151,8 @@ describe("a damaged store", () => {
     const page = await pageWith({});
     await page.goto(`${baseUrl}?lang=en`);
     await waitForHeading(page, "Dealcraft");
+    // The scenario list loads behind the title, with the run's scenes.
+    await page.waitForFunction(() => !!(window as unknown as { dealcraft: { game: { scene: { getScene(k: string): unknown } } } }).dealcraft.game.scene.getScene("ScenarioSelect"));
     await page.evaluate(() => {
       const game = (window as unknown as { dealcraft: { game: { scene: { getScene(k: string): { update: () => void } } } } }).dealcraft.game;
       game.scene.getScene("ScenarioSelect").update = () => {

@@ -4,7 +4,7 @@ import { localize, moveLabel, t, type StringKey } from "../../content/i18n.ts";
 import { ensureCatalogue, findScenario } from "../catalogueService.ts";
 import { createRunSession, type RunMode, type RunResult, type RunSession, type SessionEvent } from "../../session/index.ts";
 import { debriefView } from "../../engine/view/debrief.ts";
-import { explainScore } from "../../engine/scorecard.ts";
+import { instantExplanation, speakerLabel } from "../../content/meetingText.ts";
 import type { MeetingView } from "../../engine/view/meeting.ts";
 import type { Scenario } from "../../engine/loader.ts";
 import type { Posture } from "../../engine/vocabulary.ts";
@@ -244,14 +244,6 @@ export class Meeting extends BaseScene {
   }
   private turnText: Phaser.GameObjects.Text | null = null;
 
-  private speakerLabel(line: NonNullable<MeetingView["line"]>): string {
-    if (line.speaker === "narrator") return this.t("meeting.narrator");
-    if (line.speaker === "rep") return this.t("meeting.rep");
-    const name = localize(line.name, this.locale);
-    const title = localize(line.jobTitle, this.locale);
-    return title ? this.t("format.speaker", { name, title }) : name;
-  }
-
   /** Whether this run shows move marks and hints now: practice, with marks on in settings. */
   private get coaching(): boolean {
     return this.mode === "practice";
@@ -268,7 +260,7 @@ export class Meeting extends BaseScene {
     const mirrorLines: string[] = [];
     const line = view.line;
     if (line) {
-      const speaker = this.speakerLabel(line);
+      const speaker = speakerLabel(line, this.locale);
       const size = Math.round(23 * settings.fontScale);
       const plate = addText(this, 44, y + 10, speaker, { size: 17, bold: true, color: COLORS.accent }).setDepth(1);
       const said = addText(this, 44, plate.y + plate.height + 4, "", { size, lineSpacing: Math.round(size * 0.3) }).setDepth(1);
@@ -287,7 +279,7 @@ export class Meeting extends BaseScene {
       if (Number.isFinite(cps) && full.length > 1) this.startTyping(said, full, cps);
     }
 
-    const hint = this.coaching ? this.instantExplanation(view) : null;
+    const hint = this.coaching ? instantExplanation(view, this.locale) : null;
     if (hint) {
       const h = addText(this, 36, y, hint.text, { size: Math.round(16 * settings.fontScale), color: hint.good ? COLORS.good : COLORS.bad, width: MAIN_W - 24 });
       y += h.height + 8;
@@ -344,15 +336,6 @@ export class Meeting extends BaseScene {
     if (logLength !== this.toastedAt) this.stage!.toasts(view.attendees, portraits, this.session.lastChange(), this.locale, !settings.reducedMotion);
     this.toastedAt = logLength;
     this.svc.mirror.show({ heading: localize(view.title, this.locale) || localize(view.scenarioTitle, this.locale), lines: mirrorLines });
-  }
-
-  /** Practice: the principle behind the last decision's biggest score, and a better move when one was on offer. */
-  private instantExplanation(view: MeetingView): { text: string; good: boolean } | null {
-    const j = view.judged;
-    if (!j) return null;
-    const text = localize(explainScore({ principle: j.principle }), this.locale);
-    const advice = j.better ? ` ${this.t("debrief.better", { option: localize(j.better, this.locale) })}` : "";
-    return { text: `${this.t("meeting.why")}${text}${advice}`, good: j.points >= 0 };
   }
 
   private startTyping(text: Phaser.GameObjects.Text, full: string, cps: number): void {
