@@ -43,6 +43,8 @@ export default defineConfig(({ command }) => {
   // bundler split the game's entry into chunks shared with it, which made the game's first
   // visit bigger and longer to fetch. Apart, the game's build is exactly what it was.
   const studio = process.env.DEALCRAFT_PAGE === "studio";
+  // bench:startup's bare "hello" page builds from its own root with its own index.html.
+  const otherRoot = process.env.DEALCRAFT_PAGE === "hello";
   return {
     base: "./",
     resolve: {
@@ -53,7 +55,7 @@ export default defineConfig(({ command }) => {
           ]
         : [],
     },
-    plugins: [...(custom ? [phaserFlags()] : []), contentSecurityPolicy(root + "public/_headers", { checkHeaders: !studio })],
+    plugins: [...(custom ? [phaserFlags()] : []), contentSecurityPolicy(root + "public/_headers", { checkHeaders: !studio && !otherRoot })],
     build: {
       target: "es2022",
       outDir: process.env.DEALCRAFT_OUT ?? "dist",
@@ -64,7 +66,8 @@ export default defineConfig(({ command }) => {
       rollupOptions: {
         // index.html is the game; the team-session pages are entries of their own, so their
         // code (and socket.io-client) never loads with the game. The studio is a pass of its own.
-        input: (studio ? { studio: root + "studio.html" } : { index: root + "index.html", host: root + "host.html", join: root + "join.html" }) as Record<string, string>,
+        // The pages of this project; a build with another root (bench/hello) keeps its own index.html.
+        ...(otherRoot ? {} : { input: (studio ? { studio: root + "studio.html" } : { index: root + "index.html", host: root + "host.html", join: root + "join.html" }) as Record<string, string> }),
         output: {
           // Phaser changes rarely: keep it in its own cacheable chunk.
           manualChunks(id: string) {

@@ -157,7 +157,7 @@ const describeTasks = (tasks: LongTask[]) =>
   tasks.filter((t) => t.ms > 50).map((t) => `    ${t.ms} ms  (${t.what})`).join("\n") || "    none over 50 ms";
 
 build([], { DEALCRAFT_OUT: "dist-bench/startup-game" });
-build(["bench/hello", "--config", "vite.config.ts"], { DEALCRAFT_OUT: root + "dist-bench/startup-hello", PHASER_BUILD: "full" });
+build(["bench/hello", "--config", "vite.config.ts"], { DEALCRAFT_OUT: root + "dist-bench/startup-hello", PHASER_BUILD: "full", DEALCRAFT_PAGE: "hello" });
 const game = await serve("dist-bench/startup-game");
 const hello = await serve("dist-bench/startup-hello");
 const browser = await chromium.launch({
