@@ -1,24 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { itHasMatchingTables } from "./string-tables.ts";
 import zhCN from "../../src/content/strings/zh-CN.json";
 import en from "../../src/content/strings/en.json";
 import { localize, moveLabel, t } from "../../src/content/i18n.ts";
 import { COMPETENCIES, OUTCOMES, PIPELINE_STAGES } from "../../src/engine/schema.ts";
 import { EVERY_MOVE } from "./every-move.ts";
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("UI strings", () => {
-  it("exist in both zh-CN and en with the same keys", () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
-  });
-
-  it.each(Object.keys(zhCN))("%s is non-empty in both locales with the same placeholders", (key) => {
-    const zh = (zhCN as Record<string, string>)[key]!;
-    const e = (en as Record<string, string>)[key]!;
-    expect(zh.trim()).not.toBe("");
-    expect(e.trim()).not.toBe("");
-    expect(placeholders(e)).toEqual(placeholders(zh));
-  });
+  itHasMatchingTables(zhCN as Record<string, string>, en as Record<string, string>);
 
   it("name every move, competency, stage and outcome in both locales, with the course's Chinese terms", () => {
     const moves = EVERY_MOVE;

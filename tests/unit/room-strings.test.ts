@@ -1,24 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { itHasMatchingTables } from "./string-tables.ts";
 import zhCN from "../../src/room/strings/zh-CN.json";
 import en from "../../src/room/strings/en.json";
 import { REFUSALS, ROOM_MODES } from "../../src/room/protocol.ts";
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the team-session pages' strings", () => {
-  it("exist in zh-CN and en with the same keys", () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
-  });
-
-  it.each(Object.keys(zhCN))("%s is non-empty in both locales with the same placeholders", (key) => {
-    const zh = (zhCN as Record<string, string>)[key]!;
-    const e = (en as Record<string, string>)[key]!;
-    expect(zh.trim()).not.toBe("");
-    expect(e.trim()).not.toBe("");
-    expect(placeholders(e)).toEqual(placeholders(zh));
-  });
+  itHasMatchingTables(zhCN as Record<string, string>, en as Record<string, string>);
 
   it("say every refusal and every mode in words", () => {
     for (const r of REFUSALS) expect(Object.keys(en)).toContain(`refusal.${r}`);
