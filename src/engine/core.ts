@@ -25,7 +25,6 @@ import type { Competency, Meter, NeedState, Stage3Task, TaskStatus } from "./voc
 
 /** Meters are 0-10 (DOMAIN.md §2: trust + interest + emotion = relationship). */
 export const METER_MAX = 10;
-export { finite, NUMBER_LIMIT } from "./finite.ts";
 import { finite } from "./finite.ts";
 
 export class RunCore implements RuleContext, ConditionContext {

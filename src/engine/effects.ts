@@ -5,7 +5,7 @@
  */
 import type { Effect } from "./schema.ts";
 import type { RunCore } from "./core.ts";
-import { finite } from "./core.ts";
+import { finite } from "./finite.ts";
 import { changeStage } from "./pipeline.ts";
 import { hear } from "./meetings.ts";
 

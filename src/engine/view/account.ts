@@ -5,9 +5,8 @@
  */
 import type { Runner } from "../runner.ts";
 import type { LocalizedText } from "../schema.ts";
-import { PAIR_COVERS, levelIndex, switchingCost } from "../account.ts";
+import { PAIR_COVERS, switchingCost } from "../account.ts";
 import { tasksInPlay } from "../pipeline.ts";
-import { gateOpen } from "../pipeline.ts";
 import { talkShareNow } from "../meetings.ts";
 import type { Colleague, Department, DecisionRole, Level, NeedState, Posture, PipelineStage, Stage3Task, TaskStatus } from "../vocabulary.ts";
 import { PIPELINE_STAGES } from "../vocabulary.ts";
@@ -147,10 +146,3 @@ export function mapView(r: Runner): MapView {
     notebook: a.notebook.map((id) => s.notes?.[id] ?? { "zh-CN": id, en: id }),
   };
 }
-
-/** Whether a stakeholder's level is at least `level` (for views that mark progress). */
-export function atLeast(level: Level, than: Level): boolean {
-  return levelIndex(level) >= levelIndex(than);
-}
-
-export { gateOpen };

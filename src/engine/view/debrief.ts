@@ -119,7 +119,6 @@ export function debriefView(r: Runner): DebriefView {
     } else if (e.type === "meeting-end") {
       current.talkShare = e.talkShare;
       current.cutShort = !!e.cutShort;
-      scores.push(...[]);
     } else if (e.type === "score") scores.push(e);
     else if (e.type === "meter") {
       const f = feel.get(e.who) ?? { who: e.who, name: s.cast[e.who]!.name, changes: {}, byRival: false };
