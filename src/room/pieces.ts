@@ -7,6 +7,19 @@ import type { AccountView, LineView, OptionView } from "./protocol.ts";
 import { h } from "./dom.ts";
 import { letter, moveName, rt, speakerName, stageName, term, text } from "./i18n.ts";
 
+/** Both pages' top bar: the product's name, an optional room code, the language switch; it also titles the page. */
+export function topBar(locale: Locale, switchLocale: () => void, code?: string): HTMLElement {
+  document.documentElement.lang = locale;
+  document.title = rt(locale, "app.title");
+  return h(
+    "header",
+    { class: "topbar" },
+    h("span", { class: "brand" }, rt(locale, "app.title")),
+    code ? h("span", { class: "code" }, code) : null,
+    h("button", { class: "lang", type: "button", onclick: () => switchLocale() }, rt(locale, "app.language")),
+  );
+}
+
 export function linesBlock(locale: Locale, lines: LineView[], last = 4): HTMLElement {
   return h(
     "div",

@@ -13,6 +13,7 @@ import { initialLocale, otherLocale, refusalText, rt, safeStorage, saveLocale } 
 import { renderSetup } from "./setup.ts";
 import { renderLive } from "./live.ts";
 import { renderHostDebrief } from "./debrief.ts";
+import { topBar } from "../pieces.ts";
 
 const ROOM_KEY = "dealcraft.room.host";
 
@@ -160,15 +161,7 @@ async function loadInfo(): Promise<void> {
 
 function render(): void {
   const L = ctx.locale;
-  document.documentElement.lang = L;
-  document.title = rt(L, "app.title");
-  const header = h(
-    "header",
-    { class: "topbar" },
-    h("span", { class: "brand" }, rt(L, "app.title")),
-    ctx.view ? h("span", { class: "code" }, ctx.view.code) : null,
-    h("button", { class: "lang", type: "button", onclick: switchLocale }, rt(L, "app.language")),
-  );
+  const header = topBar(L, switchLocale, ctx.view?.code);
   const notices = [
     offline ? h("p", { class: "error", role: "alert" }, rt(L, "app.no-server")) : null,
     !connected && !offline && ctx.seat ? h("p", { class: "banner", role: "status" }, rt(L, "app.reconnecting")) : null,

@@ -10,7 +10,7 @@ import { MAX_NAME, MAX_TEAM, ROOM_CODE_LENGTH, type RoomMode, type RoomView, typ
 import { RoomConnection } from "../connection.ts";
 import { fill, h } from "../dom.ts";
 import { initialLocale, letter, otherLocale, refusalText, rt, safeStorage, saveLocale, text } from "../i18n.ts";
-import { accountBlock, countdown, linesBlock, optionLabel, voteBars } from "../pieces.ts";
+import { accountBlock, countdown, linesBlock, optionLabel, topBar, voteBars } from "../pieces.ts";
 import { renderTraineeDebrief } from "./result.ts";
 
 const CLIENT_KEY = "dealcraft.room.client";
@@ -129,14 +129,7 @@ function myTrack(v: RoomView): TrackView | undefined {
 
 function render(): void {
   const L = state.locale;
-  document.documentElement.lang = L;
-  document.title = rt(L, "app.title");
-  const header = h(
-    "header",
-    { class: "topbar" },
-    h("span", { class: "brand" }, rt(L, "app.title")),
-    h("button", { class: "lang", type: "button", onclick: () => switchLocale() }, rt(L, "app.language")),
-  );
+  const header = topBar(L, () => switchLocale());
   const banner = !state.connected && !state.kicked ? h("p", { class: "banner", role: "status" }, rt(L, "app.reconnecting")) : null;
   const error = state.error ? h("p", { class: "error", role: "alert" }, state.error) : null;
   let body: HTMLElement;
