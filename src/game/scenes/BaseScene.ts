@@ -76,6 +76,14 @@ export abstract class BaseScene extends Phaser.Scene {
     });
   }
 
+  /** The page `by` pages on from `current` within 0..pages-1 (with the page sound), or null at an end. */
+  protected pageTurned(current: number, by: number, pages: number): number | null {
+    const next = Math.max(0, Math.min(pages - 1, Math.min(current, pages - 1) + by));
+    if (next === current) return null;
+    this.svc.sound.play("move");
+    return next;
+  }
+
   /** Esc opens the pause / settings overlay over this scene. */
   protected enablePause(): void {
     this.input.keyboard?.on("keydown-ESC", () => this.openSettings());

@@ -57,10 +57,9 @@ export class Debrief extends BaseScene {
   }
 
   private turn(delta: number): void {
-    const next = Math.max(0, Math.min(this.pageCount - 1, this.page + delta));
-    if (next === this.page) return;
+    const next = this.pageTurned(this.page, delta, this.pageCount);
+    if (next === null) return;
     this.page = next;
-    this.svc.sound.play("move");
     this.draw();
   }
 

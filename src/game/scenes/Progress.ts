@@ -64,10 +64,9 @@ export class Progress extends BaseScene {
 
   private turn(by: number): void {
     const pages = Math.max(1, Math.ceil(this.svc.store.getState().attempts.length / PAGE));
-    const next = Math.min(pages - 1, Math.max(0, Math.min(this.page, pages - 1) + by));
-    if (next === this.page) return;
+    const next = this.pageTurned(this.page, by, pages);
+    if (next === null) return;
     this.page = next;
-    this.svc.sound.play("move");
     this.draw();
   }
 
