@@ -4,7 +4,7 @@
  * variants read). Pure: ranks are read, nothing is changed.
  */
 import type { Option } from "./schema.ts";
-import type { LastMove, OfferedOption, RunEvent } from "./state.ts";
+import type { LastMove, OfferedOption } from "./state.ts";
 import { rankMove, type JudgeContext } from "./moves/index.ts";
 
 /** A "better option" must rank at least this well by the course… */
@@ -32,23 +32,12 @@ export function betterOption(ctx: JudgeContext, offered: readonly OfferedOption[
   return better;
 }
 
-/** What the scorecard made of the choice whose events start at `logStart`. */
-export function judgeLastMove(log: readonly RunEvent[], logStart: number, node: string, option: Option): LastMove {
-  let points = 0;
-  // A choice scores a handful of principles at most: a small array beats a map here (the simulator's hot path).
-  const principles: { principle: string; points: number }[] = [];
-  for (let i = logStart; i < log.length; i++) {
-    const e = log[i]!;
-    if (e.type !== "score" || e.competency === "outcome") continue;
-    points += e.points;
-    if (!e.principle) continue;
-    const p = principles.find((x) => x.principle === e.principle);
-    if (p) p.points += e.points;
-    else principles.push({ principle: e.principle, points: e.points });
-  }
+/** What the scorecard made of a choice, from the points its principles scored (collected by `RunCore.judge`). */
+export function judgeLastMove(judged: { points: number; principles: { principle: string; points: number }[] }, node: string, option: Option): LastMove {
+  const principles = judged.principles;
   // Largest effect first; on a tie the loss first (a client notices a mistake more).
   if (principles.length > 1) principles.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.points - b.points);
-  const last: LastMove = { node, option: option.id, kind: option.move.kind, points, principles };
+  const last: LastMove = { node, option: option.id, kind: option.move.kind, points: judged.points, principles };
   if (option.to !== undefined) last.to = option.to;
   return last;
 }

@@ -12,11 +12,10 @@ const ACTION_METER: Record<string, Meter | undefined> = { relationship: "trust",
 
 /** Every competitor scripted for this meeting and still in the race makes one move. */
 export function competitorsAct(core: RunCore, meeting: string): void {
-  const script = core.scenario.competitorScript ?? [];
-  script.forEach((entry, index) => {
-    if (entry.at !== meeting || core.account.competitors[entry.competitor]?.excluded !== false) return;
-    competitorMove(core, index);
-  });
+  const script = core.scenario.competitorScript!;
+  for (const index of core.facts.competitorsAt.get(meeting) ?? []) {
+    if (core.account.competitors[script[index]!.competitor]?.excluded === false) competitorMove(core, index);
+  }
 }
 
 function competitorMove(core: RunCore, index: number): void {

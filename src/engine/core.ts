@@ -7,16 +7,8 @@ import type { Scenario } from "./loader.ts";
 import { computeLevel, levelIndex } from "./account.ts";
 import { evaluate, type ConditionContext } from "./conditions.ts";
 import { rngStep, rngValue, seedToState } from "./rng.ts";
+import { scenarioFacts, type ScenarioFacts } from "./scenario-facts.ts";
 
-const stageIndexes = new WeakMap<Scenario, Map<string, number>>();
-function stageIndexOf(scenario: Scenario): Map<string, number> {
-  let m = stageIndexes.get(scenario);
-  if (!m) {
-    m = new Map(scenario.stages.map((st, i) => [st.id, i]));
-    stageIndexes.set(scenario, m);
-  }
-  return m;
-}
 import type { Condition, VarValue } from "./schema.ts";
 import type { RunEvent, RunState, ScoreRecord } from "./state.ts";
 import type { RuleContext } from "./moves/index.ts";
@@ -28,9 +20,15 @@ export const METER_MAX = 10;
 import { finite } from "./finite.ts";
 
 export class RunCore implements RuleContext, ConditionContext {
-  readonly stageIndex: Map<string, number>;
+  /** What the scenario implies that no run changes (derived once per scenario). */
+  readonly facts: ScenarioFacts;
   /** While a choice is applied: its node, option, the stakeholder concerned and the better option for negative scores. */
   scoring: { node: string; option?: string; better?: string } | null = null;
+  /**
+   * While a choice is judged: what each principle it touched scored, in the order first scored
+   * (collected here as points are awarded, rather than found again in the log afterwards).
+   */
+  judging: { points: number; principles: { principle: string; points: number }[] } | null = null;
   /** Why the meters moved, while a competitor or an author's event acts (toasts must not credit the player). */
   cause: "competitor" | "event" | undefined;
   /** Stakeholders whose meters moved since levels were last computed; pairs change every level, so "all". */
@@ -45,7 +43,7 @@ export class RunCore implements RuleContext, ConditionContext {
     readonly seed: number | string,
     readonly s: RunState,
   ) {
-    this.stageIndex = stageIndexOf(scenario);
+    this.facts = scenarioFacts(scenario);
     this.seedState = seedToState(seed);
   }
 
@@ -58,7 +56,7 @@ export class RunCore implements RuleContext, ConditionContext {
     return Object.hasOwn(this.s.vars, name) ? this.s.vars[name] : undefined;
   }
   stageOrder(id: string): number {
-    return this.stageIndex.get(id) ?? -1;
+    return this.facts.stageIndex.get(id) ?? -1;
   }
   currentStageOrder(): number {
     return this.stageOrder(this.s.stage);
@@ -96,11 +94,23 @@ export class RunCore implements RuleContext, ConditionContext {
   award(competency: Competency, points: number, principle: string, who?: string): void {
     if (points === 0) return;
     this.addPoints(competency, points);
+    this.judge(competency, points, principle);
     const ev: ScoreRecord = { type: "score", turn: this.s.turn, node: this.scoring?.node ?? this.s.node, competency, points, principle };
     if (this.scoring?.option !== undefined) ev.option = this.scoring.option;
     if (points < 0 && this.scoring?.better !== undefined) ev.better = this.scoring.better;
     if (who !== undefined) ev.who = who;
     this.s.log.push(ev);
+  }
+
+  /** Counts points towards the judgement of the choice being made (the outcome is the ending's, not the move's). */
+  judge(competency: Competency, points: number, principle: string | undefined): void {
+    const j = this.judging;
+    if (!j || competency === "outcome") return;
+    j.points += points;
+    if (!principle) return;
+    // A choice scores a handful of principles at most: a small array beats a map here.
+    for (const p of j.principles) if (p.principle === principle) return void (p.points += points);
+    j.principles.push({ principle, points });
   }
 
   addPoints(competency: Competency, points: number): void {

@@ -61,6 +61,7 @@ export function applyEffects(core: RunCore, effects: readonly Effect[], node: st
       case "score": {
         const sc = (e as EffectOf<"score">).score;
         core.addPoints(sc.competency, sc.points);
+        core.judge(sc.competency, sc.points, sc.principle);
         const ev = { type: "score" as const, turn: core.s.turn, node, competency: sc.competency, points: sc.points, explain: sc.explain };
         core.log({
           ...ev,

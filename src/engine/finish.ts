@@ -24,20 +24,13 @@ export function isDisqualification(core: Pick<RunCore, "scenario">, ending: stri
  * Where the scenario lets the rep bring colleagues in, each client department a colleague
  * covers counts for strategy and each one left to the lone rep counts against it.
  */
-const teamPlay = new WeakMap<RunCore["scenario"], boolean>();
-
 function teamCoverage(core: RunCore): void {
-  let offered = teamPlay.get(core.scenario);
-  if (offered === undefined) {
-    offered = Object.values(core.scenario.nodes).some((n) => n.options?.some((o) => o.move.kind === "relationship" && o.move.action === "bring-colleague"));
-    teamPlay.set(core.scenario, offered);
-  }
-  if (!offered) return;
-  const depts = new Set(Object.values(core.scenario.cast).map((c) => c.department));
+  if (!core.facts.teamPlay) return;
+  const depts = core.facts.departments;
   const pairs = core.account.pairs;
   let covered = 0;
   for (const d of depts) if (pairs.some((p) => PAIR_COVERS[p].includes(d))) covered++;
-  const uncovered = depts.size - covered;
+  const uncovered = depts.length - covered;
   if (covered) core.award("strategy", TEAM_POINTS * covered, "strategy.team-coverage");
   if (uncovered) core.award("strategy", -TEAM_POINTS * uncovered, "strategy.lone-tiger");
 }

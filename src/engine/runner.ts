@@ -13,7 +13,8 @@ import { applyEffects, type Flow } from "./effects.ts";
 import { endMeeting, hear, listeningTurn, setListening, startMeeting } from "./meetings.ts";
 import { competitorsAct } from "./competitors.ts";
 import { gateOpen } from "./pipeline.ts";
-import { applyMove, optionCost, rankMove } from "./moves/index.ts";
+import { applyMove, rankMove } from "./moves/index.ts";
+import { nodeFacts } from "./node-facts.ts";
 import { betterOption, judgeLastMove } from "./advice.ts";
 import { reactionText, reactionTo, shownLines, shuffledForRun } from "./reactions.ts";
 import { finishRun, isDisqualification } from "./finish.ts";
@@ -62,35 +63,6 @@ export interface Runner {
   gateOpen(stageId: string): boolean;
 }
 
-const chanceCache = new WeakMap<Scenario, { who: string; need: string; chance: number }[]>();
-
-/** The needs a stakeholder holds only by chance, in cast order (drawn once per run, in this order). */
-function chanceNeeds(scenario: Scenario): { who: string; need: string; chance: number }[] {
-  let list = chanceCache.get(scenario);
-  if (!list) {
-    list = [];
-    for (const [who, c] of Object.entries(scenario.cast)) {
-      for (const [need, n] of Object.entries(c.needs ?? {})) if (n.chance !== undefined && n.chance < 1) list.push({ who, need, chance: n.chance });
-    }
-    chanceCache.set(scenario, list);
-  }
-  return list;
-}
-
-const offeredCache = new WeakMap<Option, OfferedOption>();
-
-/** An option as offered: built once per option (it depends on nothing else) and frozen, since every host sees the same object. */
-function offeredOf(o: Option): OfferedOption {
-  let offered = offeredCache.get(o);
-  if (!offered) {
-    offered = { id: o.id, text: o.text, move: o.move, cost: optionCost(o) };
-    if (o.to !== undefined) offered.to = o.to;
-    Object.freeze(offered.cost);
-    offeredCache.set(o, Object.freeze(offered));
-  }
-  return offered;
-}
-
 /** A fresh RunState at the scenario's start (before the start node is entered). */
 function initialState(scenario: Scenario, seed: number | string): RunState {
   const vars: RunState["vars"] = {};
@@ -102,7 +74,9 @@ function initialState(scenario: Scenario, seed: number | string): RunState {
     status: "line",
     stage: scenario.stages[0]!.id,
     vars,
-    visits: {},
+    // A null-prototype table starts in V8's dictionary mode: node ids arrive in a different order every run, and as
+    // ordinary properties each order would build its own chain of hidden classes (a tenth of a headless run's time).
+    visits: Object.create(null) as Record<string, number>,
     chosen: [],
     turn: 0,
     points: emptyPoints(),
@@ -133,6 +107,8 @@ export function resumeRunner(scenario: Scenario, seed: number | string, state: R
 
 class RunnerImpl implements Runner {
   private offered: OfferedOption[] = [];
+  /** The scenario's option behind each offered one, index for index (`offered` is what hosts see). */
+  private offeredFrom: Option[] = [];
   /** Set when a client walked out: the meeting that ends next ends cut short. */
   private cutShort = false;
 
@@ -184,7 +160,7 @@ class RunnerImpl implements Runner {
   /** The run's own draw (which needs each stakeholder holds, the setup's random events), then the start node. */
   begin(): void {
     const core = this.core;
-    for (const { who, need, chance } of chanceNeeds(this.scenario)) {
+    for (const { who, need, chance } of core.facts.chanceNeeds) {
       if (core.random() >= chance) delete this.s.account.stakeholders[who]!.needs[need];
     }
     const flow: Flow = { goto: undefined, ended: false };
@@ -240,23 +216,24 @@ class RunnerImpl implements Runner {
   choose(optionId: string, listening?: ListeningStance): void {
     const s = this.s;
     if (s.status !== "awaiting-choice") throw new RunnerError(`choose() needs status "awaiting-choice", not "${s.status}"`);
-    const offered = this.offered.find((o) => o.id === optionId);
-    if (!offered) throw new RunnerError(`option "${optionId}" is not offered in node "${s.node}"`);
+    const at = this.offered.findIndex((o) => o.id === optionId);
+    if (at < 0) throw new RunnerError(`option "${optionId}" is not offered in node "${s.node}"`);
+    const offered = this.offered[at]!;
+    const option = this.offeredFrom[at]!;
     const a = s.account;
     if (listening && a.meeting) this.setListening(listening);
     const nodeId = s.node;
-    const option = this.scenario.nodes[nodeId]!.options!.find((o) => o.id === optionId)!;
     const better = this.advise ? betterOption(this.core, this.offered, optionId) : undefined;
 
     s.turn += 1;
     s.chosen.push(`${nodeId}/${optionId}`);
     this.journal({ choose: optionId, at: nodeId });
-    const logStart = s.log.length;
     const choice: Extract<RunState["log"][number], { type: "choice" }> = { type: "choice", turn: s.turn, node: nodeId, option: optionId, move: option.move };
     if (option.to !== undefined) choice.to = option.to;
     if (a.meeting) choice.listening = { posture: a.meeting.posture, notes: a.meeting.notes };
     s.log.push(choice);
     this.core.scoring = better === undefined ? { node: nodeId, option: optionId } : { node: nodeId, option: optionId, better };
+    this.core.judging = { points: 0, principles: [] };
 
     if (offered.cost.weeks || offered.cost.budget) {
       a.weeks = Math.max(0, a.weeks - offered.cost.weeks);
@@ -272,7 +249,8 @@ class RunnerImpl implements Runner {
     if (option.effects) applyEffects(this.core, option.effects, nodeId, optionId, flow);
     this.core.scoring = null;
     this.core.updateLevels();
-    s.last = judgeLastMove(s.log, logStart, nodeId, option);
+    s.last = judgeLastMove(this.core.judging!, nodeId, option);
+    this.core.judging = null;
     if (flow.ending !== undefined) return this.finish(flow.ending);
     if (this.disqualified()) return;
     const walkout = this.walkout(option);
@@ -321,10 +299,8 @@ class RunnerImpl implements Runner {
     s.line = 0;
     s.visits[nodeId] = (Object.hasOwn(s.visits, nodeId) ? s.visits[nodeId]! : 0) + 1;
     s.log.push({ type: "enter", turn: s.turn, node: nodeId });
-    if (node.notes) {
-      const byClient = node.lines.some((l) => Object.hasOwn(this.scenario.cast, l.speaker));
-      for (const note of node.notes) hear(this.core, note, byClient);
-    }
+    const facts = nodeFacts(this.scenario, node);
+    if (node.notes) for (const note of node.notes) hear(this.core, note, facts.clientSpeaks);
     if (node.onEnter) {
       const flow: Flow = { goto: undefined, ended: false };
       applyEffects(this.core, node.onEnter, nodeId, undefined, flow);
@@ -333,8 +309,7 @@ class RunnerImpl implements Runner {
       if (this.disqualified()) return;
       if (flow.goto !== undefined) return this.enter(flow.goto, depth + 1);
     }
-    s.shown = shownLines(this.core, node);
-    if (s.reaction) s.shown.unshift(-1);
+    s.shown = shownLines(this.core, node, facts, s.reaction !== null);
     this.settle();
   }
 
@@ -344,18 +319,22 @@ class RunnerImpl implements Runner {
     if (s.status === "ended") return;
     const node = this.scenario.nodes[s.node]!;
     this.offered = [];
+    this.offeredFrom = [];
     if (s.line < s.shown.length - 1 || !node.options) {
       s.status = "line";
       return;
     }
     const a = s.account;
-    for (const o of node.options) {
+    const all = nodeFacts(this.scenario, node).offered;
+    for (let i = 0; i < all.length; i++) {
+      const o = node.options[i]!;
       if (o.condition && !this.core.holds(o.condition)) continue;
-      const offered = offeredOf(o);
+      const offered = all[i]!;
       if (offered.cost.weeks > a.weeks || offered.cost.budget > a.budget) continue;
       this.offered.push(offered);
+      this.offeredFrom.push(o);
     }
-    this.offered = shuffledForRun(this.core, this.offered);
+    shuffledForRun(this.core, this.offered, this.offeredFrom);
     if (this.offered.length > 0) s.status = "awaiting-choice";
     else this.stick(`no option is available in node "${s.node}" (conditions or cost)`);
   }

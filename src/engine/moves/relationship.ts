@@ -5,6 +5,7 @@
  */
 import { PAIR_COVERS } from "../account.ts";
 import { finite } from "../finite.ts";
+import { scenarioFacts } from "../scenario-facts.ts";
 import type { Scenario } from "../loader.ts";
 import type { AccountState } from "../account.ts";
 import type { JudgeContext, MoveOf, MoveRule } from "./types.ts";
@@ -22,7 +23,7 @@ export function overGiftCap(scenario: Scenario, move: Relationship): boolean {
 export function colleagueWouldPair(ctx: JudgeContext, move: Relationship): boolean {
   const c = move.colleague;
   if (!c || ctx.account.pairs.includes(c)) return false;
-  return Object.values(ctx.scenario.cast).some((m) => PAIR_COVERS[c].includes(m.department));
+  return scenarioFacts(ctx.scenario).departments.some((d) => PAIR_COVERS[c].includes(d));
 }
 
 /** Whether a rapport gesture still builds goodwill (executive interaction needs our executive in the account). */
