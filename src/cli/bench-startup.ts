@@ -15,6 +15,8 @@ import { preview, type PreviewServer } from "vite";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+/** Plays of the starter per build for the per-key-press figures. */
+const PLAYS = Number(process.env.BENCH_PLAYS ?? 3);
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 function build(args: string[], env: Record<string, string>): void {
@@ -142,6 +144,11 @@ function perKeyPress(at: number[], panel: { at: number; ms: number }[], body: { 
   return { panel: keys.map((k) => p.get(k) ?? 0), body: keys.map((k) => b.get(k)!) };
 }
 
+/** Several plays' per-key-press figures as one sample. */
+function pooled(plays: PlayReport[]): { panel: number[]; body: number[] } {
+  return { panel: plays.flatMap((p) => p.panel), body: plays.flatMap((p) => p.body) };
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
@@ -191,20 +198,27 @@ try {
   console.log(describeTasks(play.play));
   const total = play.frames.drawn + play.frames.skipped;
   console.log(`  frames while playing: ${play.frames.drawn} drawn, ${play.frames.skipped} skipped as unchanged (${Math.round((100 * play.frames.skipped) / Math.max(1, total))}%)`);
-  console.log(`\nmeeting script per key press (the game's own performance.measure()s) · CPU: ${cpus()[0]?.model ?? "unknown"}`);
-  console.log(describeRedraws("this build:", play));
   // BENCH_COMPARE_DIST=<a built dist of another commit>: the same play on it, in the same run, as the baseline.
+  // Plays alternate between the two builds (BENCH_PLAYS each), so a machine whose speed drifts affects both alike.
   const compareDir = process.env.BENCH_COMPARE_DIST;
-  if (compareDir) {
-    const other = await serve(compareDir);
-    try {
-      const before = await longTasksDuringPlay(browser, other.resolvedUrls!.local[0]!);
-      console.log(describeRedraws(`baseline build (${compareDir}):`, before));
-      const ratio = (pct(play.body.map((b, i) => b + (play.panel[i] ?? 0)), 50) / Math.max(0.01, pct(before.body.map((b, i) => b + (before.panel[i] ?? 0)), 50))).toFixed(2);
-      console.log(`  both, this build / baseline (median): ${ratio}`);
-    } finally {
-      await other.close();
+  const other = compareDir ? await serve(compareDir) : null;
+  try {
+    const mine: PlayReport[] = [play];
+    const theirs: PlayReport[] = [];
+    for (let i = 0; i < PLAYS; i++) {
+      if (i > 0) mine.push(await longTasksDuringPlay(browser, gameUrl));
+      if (other) theirs.push(await longTasksDuringPlay(browser, other.resolvedUrls!.local[0]!));
     }
+    console.log(`\nmeeting script per key press (the game's own performance.measure()s), ${PLAYS} play(s) each, pooled · CPU: ${cpus()[0]?.model ?? "unknown"}`);
+    console.log(describeRedraws("this build:", pooled(mine)));
+    if (other) {
+      console.log(describeRedraws(`baseline build (${compareDir}):`, pooled(theirs)));
+      const both = (r: { panel: number[]; body: number[] }) => r.body.map((b, i) => b + (r.panel[i] ?? 0));
+      const perPlay = mine.map((m, i) => pct(both(m), 50) / Math.max(0.01, pct(both(theirs[i]!), 50)));
+      console.log(`  both, this build / baseline (median of pooled presses): ${(pct(both(pooled(mine)), 50) / Math.max(0.01, pct(both(pooled(theirs)), 50))).toFixed(2)}; per play pair: ${perPlay.map((r) => r.toFixed(2)).join(" ")}`);
+    }
+  } finally {
+    await other?.close();
   }
 } finally {
   await browser.close();

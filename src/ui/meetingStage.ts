@@ -23,31 +23,88 @@ const HEADROOM = 30;
 /** Those not speaking are darkened, not made see-through: the room never shows through a face. */
 const LISTENER_TINT = 0x9aa3ad;
 
+/** One person on the stage: the portrait, and their name plate as a listener and as the speaker (each made when first needed). */
+interface Person {
+  img: Phaser.GameObjects.Image;
+  face: string;
+  plates: { speaking?: Phaser.GameObjects.Text; listening?: Phaser.GameObjects.Text };
+}
+
 export class MeetingStage {
+  /** Everything on the stage now (kept across key presses, not part of what a step redraws). */
+  private objects: Phaser.GameObjects.GameObject[] = [];
+  /** The room, title and people it was laid out for: most key presses change only who speaks or a face. */
+  private laidOutFor = "";
+  private people = new Map<string, Person>();
+  private where = new Map<string, number>();
+
   constructor(private readonly scene: Phaser.Scene) {}
 
-  /** Draws the room and who is in it; returns each portrait's centre x by stakeholder id. */
-  draw(view: MeetingView, locale: Locale): Map<string, number> {
+  owns(o: Phaser.GameObjects.GameObject): boolean {
+    return this.objects.includes(o);
+  }
+
+  /** Takes the room and the portraits away (a choice with too many options goes without the room). */
+  hide(): Map<string, number> {
+    for (const o of this.objects) o.destroy();
+    this.objects = [];
+    this.laidOutFor = "";
+    this.people = new Map();
+    return (this.where = new Map());
+  }
+
+  /**
+   * Draws the room and who is in it; returns each portrait's centre x by stakeholder id.
+   * Lays the room out again only when the title or the people present change; otherwise
+   * a face is swapped and the speaker's plate shown (each name plate is a text to render
+   * and upload, and most key presses only advance a line). Not `shown`: the room is taken away.
+   */
+  draw(view: MeetingView, locale: Locale, shown = true): Map<string, number> {
+    if (!shown) return this.hide();
     const scene = this.scene;
-    scene.add.image(24, STAGE_Y + 6, roomTexture(scene, MAIN_W, STAGE_H - 6)).setOrigin(0, 0).setScale(1 / artDensity(scene));
-    if (view.title) {
-      const title = addText(scene, 36, STAGE_Y + 10, localize(view.title, locale), { size: 16, bold: true });
-      title.setBackgroundColor("#14202ecc").setPadding(8, 3, 8, 3);
-    }
-    const where = new Map<string, number>();
     const present = view.attendees;
+    const layout = JSON.stringify([locale, artDensity(scene), view.title ?? null, present.map((p) => [p.id, localize(p.name, locale)])]);
+    if (layout !== this.laidOutFor) this.layOut(view, locale, layout);
     const anyoneSpeaking = present.some((p) => p.speaking);
-    const gap = MAIN_W / (present.length + 1);
-    present.forEach((p, i) => {
+    for (const p of present) {
+      const person = this.people.get(p.id)!;
+      const face = portraitTexture(scene, p.id, p.department, expressionOf(p, p.delta), p.archetype);
+      if (face !== person.face) {
+        person.img.setTexture(face);
+        person.face = face;
+      }
+      if (anyoneSpeaking && !p.speaking) person.img.setTint(LISTENER_TINT);
+      else person.img.clearTint();
+      const role = p.speaking ? "speaking" : "listening";
+      person.plates[role] ??= this.plate(this.where.get(p.id)!, localize(p.name, locale), p.speaking);
+      person.plates[role].setVisible(true);
+      person.plates[p.speaking ? "listening" : "speaking"]?.setVisible(false);
+    }
+    return this.where;
+  }
+
+  private layOut(view: MeetingView, locale: Locale, layout: string): void {
+    this.hide();
+    const scene = this.scene;
+    const track = <T extends Phaser.GameObjects.GameObject>(o: T): T => (this.objects.push(o), o);
+    track(scene.add.image(24, STAGE_Y + 6, roomTexture(scene, MAIN_W, STAGE_H - 6)).setOrigin(0, 0).setScale(1 / artDensity(scene)));
+    if (view.title) track(addText(scene, 36, STAGE_Y + 10, localize(view.title, locale), { size: 16, bold: true, background: "#14202ecc", padding: [8, 3] }));
+    const gap = MAIN_W / (view.attendees.length + 1);
+    const scale = (STAGE_H - HEADROOM) / PORTRAIT_H;
+    view.attendees.forEach((p, i) => {
       const cx = 24 + gap * (i + 1);
-      const scale = (STAGE_H - HEADROOM) / PORTRAIT_H;
-      const img = scene.add.image(cx, STAGE_Y + STAGE_H - 2, portraitTexture(scene, p.id, p.department, expressionOf(p, p.delta), p.archetype)).setOrigin(0.5, 1).setScale(scale / artDensity(scene));
-      if (anyoneSpeaking && !p.speaking) img.setTint(LISTENER_TINT);
-      const name = addText(scene, cx, STAGE_Y + STAGE_H - 4, localize(p.name, locale), { size: 14, bold: p.speaking }).setOrigin(0.5, 1);
-      name.setBackgroundColor(p.speaking ? "#7a5b14" : "#14202ecc").setPadding(6, 2, 6, 2);
-      where.set(p.id, cx);
+      const face = portraitTexture(scene, p.id, p.department, expressionOf(p, p.delta), p.archetype);
+      const img = track(scene.add.image(cx, STAGE_Y + STAGE_H - 2, face).setOrigin(0.5, 1).setScale(scale / artDensity(scene)));
+      this.people.set(p.id, { img, face, plates: {} });
+      this.where.set(p.id, cx);
     });
-    return where;
+    this.laidOutFor = layout;
+  }
+
+  private plate(cx: number, name: string, speaking: boolean): Phaser.GameObjects.Text {
+    const plate = addText(this.scene, cx, STAGE_Y + STAGE_H - 4, name, { size: 14, bold: speaking, background: speaking ? "#7a5b14" : "#14202ecc", padding: [6, 2] }).setOrigin(0.5, 1);
+    this.objects.push(plate);
+    return plate;
   }
 
   /** Floating notes for what the last step changed: "+1 信任 · I 暗示问题" above a head, "+8 提问" in the top bar. */
@@ -55,8 +112,7 @@ export class MeetingStage {
     const scene = this.scene;
     const tr = (k: string, v?: Record<string, string | number>) => t(locale, k as StringKey, v);
     const show = (x: number, y: number, text: string, color: string) => {
-      const toast = addText(scene, x, y, text, { size: 15, bold: true, color }).setOrigin(0.5, 1).setDepth(5);
-      toast.setBackgroundColor("#0b121bee").setPadding(6, 2, 6, 2);
+      const toast = addText(scene, x, y, text, { size: 15, bold: true, color, background: "#0b121bee", padding: [6, 2] }).setOrigin(0.5, 1).setDepth(5);
       if (motion) scene.tweens.add({ targets: toast, y: y - 18, alpha: 0, delay: 1100, duration: 900, onComplete: () => toast.destroy() });
       else scene.time.delayedCall(2000, () => toast.destroy());
     };

@@ -4,7 +4,8 @@
  * bright border and a ▶ marker, never by colour alone.
  */
 import { Phaser } from "../phaser/index.ts";
-import { addText } from "./text.ts";
+import { textHeight } from "./text.ts";
+import { textPool } from "./textPool.ts";
 import { COLORS } from "./theme.ts";
 
 export interface MenuItem {
@@ -61,6 +62,8 @@ export class Menu {
     const gap = layout.gap ?? 12;
     const size = layout.size ?? 22;
     const pad = 14;
+    // Option texts come from the scene's pool and go back to it: a meeting builds a menu for every choice.
+    const pool = textPool(scene);
     this.marker = scene.add.graphics().setDepth(2);
     this.objects.push(this.marker);
     let y = layout.y;
@@ -72,12 +75,13 @@ export class Menu {
       let contentY = y + pad;
       const chipW = layout.chipWidth ?? 0;
       if (item.chip) {
-        const chip = addText(scene, textX, contentY + (chipW ? 2 : 0), item.chip, {
+        const chip = pool.take(textX, contentY + (chipW ? 2 : 0), item.chip, {
           size: Math.round(size * 0.72),
           color: COLORS.text,
+          background: item.chipColor ?? "#36597d",
+          padding: [item.chipIcon ? 4 + ICON_BOX : 4, 2, 4, 2],
           ...(chipW ? { width: chipW - 8 - (item.chipIcon ? ICON_BOX : 0) } : {}),
         });
-        chip.setBackgroundColor(item.chipColor ?? "#36597d").setPadding(item.chipIcon ? 4 + ICON_BOX : 4, 2, 4, 2);
         parts.push(chip);
         if (item.chipIcon) {
           // Centred on the chip's first line, in the padding left for it.
@@ -90,11 +94,11 @@ export class Menu {
         if (chipW) textX += chipW;
         else contentY += chip.height + 4;
       } else if (chipW) textX += chipW;
-      const label = addText(scene, textX, contentY, layout.numbered ? `${i + 1}. ${item.label}` : item.label, { size, width: layout.width - (textX - x) - pad });
+      const label = pool.take(textX, contentY, layout.numbered ? `${i + 1}. ${item.label}` : item.label, { size, width: layout.width - (textX - x) - pad });
       parts.push(label);
       let bottom = Math.max(label.y + label.height, ...parts.map((p) => (p as Phaser.GameObjects.Text).y + (p as Phaser.GameObjects.Text).height));
       if (item.detail) {
-        const detail = addText(scene, textX, bottom + 4, item.detail, {
+        const detail = pool.take(textX, bottom + 4, item.detail, {
           size: Math.round(size * 0.75),
           color: COLORS.textDim,
           width: layout.width - (textX - x) - pad,
@@ -127,6 +131,36 @@ export class Menu {
     scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.destroy());
     const first = layout.initialFocus ?? 0;
     if (items.length && first >= 0) this.focus(Math.min(first, items.length - 1));
+  }
+
+  /**
+   * Where the last item would end, without making the menu: its texts measured, not drawn.
+   * For picking a text size that fits before building (each text is a texture to upload);
+   * the built menu's `bottom` stays the truth.
+   */
+  static bottomFor(scene: Phaser.Scene, items: readonly MenuItem[], layout: MenuLayout): number {
+    const gap = layout.gap ?? 12;
+    const size = layout.size ?? 22;
+    const pad = 14;
+    const chipW = layout.chipWidth ?? 0;
+    let y = layout.y;
+    items.forEach((item, i) => {
+      let textX = layout.x + pad + 28;
+      let contentY = y + pad;
+      let bottom = contentY;
+      if (item.chip) {
+        const chipTop = contentY + (chipW ? 2 : 0);
+        const chipH = textHeight(scene, item.chip, { size: Math.round(size * 0.72), ...(chipW ? { width: chipW - 8 - (item.chipIcon ? ICON_BOX : 0) } : {}) }) + 4;
+        bottom = chipTop + chipH;
+        if (chipW) textX += chipW;
+        else contentY += chipH + 4;
+      } else if (chipW) textX += chipW;
+      const width = layout.width - (textX - layout.x) - pad;
+      bottom = Math.max(bottom, contentY + textHeight(scene, layout.numbered ? `${i + 1}. ${item.label}` : item.label, { size, width }));
+      if (item.detail) bottom += 4 + textHeight(scene, item.detail, { size: Math.round(size * 0.75), width });
+      y = bottom + pad + (i < items.length - 1 ? gap : 0);
+    });
+    return items.length ? y : 0;
   }
 
   /** Bottom edge of the last item, for laying out what follows. */
@@ -183,7 +217,11 @@ export class Menu {
 
   destroy(): void {
     this.scene.input.keyboard?.off("keydown", this.onKey);
-    for (const o of this.objects) o.destroy();
+    const pool = textPool(this.scene);
+    for (const o of this.objects) {
+      if (pool.owns(o)) pool.give(o as Phaser.GameObjects.Text);
+      else o.destroy();
+    }
     this.objects.length = 0;
   }
 }

@@ -10,6 +10,9 @@ export interface TextOptions {
   bold?: boolean;
   align?: "left" | "center" | "right";
   lineSpacing?: number;
+  /** A plate behind the text (CSS colour) and the room around it, design px: horizontal and vertical, or left, top, right, bottom. */
+  background?: string;
+  padding?: [number, number] | [number, number, number, number];
 }
 
 /**
@@ -39,28 +42,49 @@ function fontOf(o: TextOptions) {
   return { size, fontStyle, key: `${fontStyle} ${size}`, lineSpacing: o.lineSpacing ?? Math.round(size * 0.35) };
 }
 
-/** Adds text that wraps Chinese by character (with punctuation rules) and English by word. */
+/**
+ * Adds text that wraps Chinese by character (with punctuation rules) and English by word.
+ * Everything about the text is in place before it is drawn once: Phaser's setters
+ * (setLineSpacing, setPadding, setBackgroundColor, setWordWrapCallback) each draw the text
+ * again and upload its texture, which made a menu option cost five uploads.
+ */
 export function addText(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
   const font = fontOf(o);
   const cached = metricsCache.get(font.key);
   const text = scene.add.text(x, y, "", {
     fontFamily: FONT_FAMILY,
     fontSize: `${font.size}px`,
-    color: o.color ?? COLORS.text,
     fontStyle: font.fontStyle,
-    align: o.align ?? "left",
-    lineSpacing: font.lineSpacing,
     resolution: textResolution(scene),
     ...(cached ? { metrics: cached } : {}),
   });
   if (!cached) metricsCache.set(font.key, text.style.getTextMetrics());
-  if (o.width !== undefined) {
-    const width = o.width;
-    text.setWordWrapCallback((s: string, obj: Phaser.GameObjects.Text) =>
-      wrapText(s, width, (line) => obj.context.measureText(line).width),
-    );
-  }
-  text.setText(content);
+  return restyle(text, content, o);
+}
+
+/** The font a text of these options is drawn in: texts of one font can be given any other options and words (see textPool.ts). */
+export function fontKey(o: TextOptions): string {
+  return fontOf(o).key;
+}
+
+/**
+ * Gives a text of the same font (fontKey) its options and words, drawn once. The style's
+ * and the text's fields are public and documented as not redrawing when set; the one
+ * draw is the last line.
+ */
+export function restyle(text: Phaser.GameObjects.Text, content: string, o: TextOptions): Phaser.GameObjects.Text {
+  const font = fontOf(o);
+  const style = text.style;
+  const width = o.width;
+  style.color = o.color ?? COLORS.text;
+  style.align = o.align ?? "left";
+  style.backgroundColor = o.background ?? ""; // empty: no plate is drawn
+  style.wordWrapCallback = width === undefined ? null : (s: string, obj: Phaser.GameObjects.Text) => wrapText(s, width, (line) => obj.context.measureText(line).width);
+  text.lineSpacing = font.lineSpacing;
+  const [left, top, right = left, bottom = top] = o.padding ?? [0, 0];
+  Object.assign(text.padding, { left, top, right, bottom });
+  if (text.text === content) text.updateText();
+  else text.setText(content);
   return text;
 }
 

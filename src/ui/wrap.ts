@@ -47,29 +47,45 @@ export function breakUnits(paragraph: string): string[] {
 }
 
 /**
- * Wraps text to lines no wider than `maxWidth` (in the units of `measure`), honouring
- * explicit newlines. A unit wider than a whole line is split by character.
+ * Below this share of the width a line is taken to fit by the sum of its units' widths.
+ * Measuring each candidate line whole would measure a line's text again for every unit
+ * added (quadratic in its length, and text is wrapped on every key press); kerning across
+ * units moves a width by a pixel or two, far inside this margin.
  */
-export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
+const SURELY_FITS = 0.9;
+
+/**
+ * Wraps text to lines no wider than `maxWidth` (in the units of `measure`), honouring
+ * explicit newlines. A unit wider than a whole line is split by character (never before
+ * closing punctuation). `surelyFits` is for tests: 0 measures every candidate line whole.
+ */
+export function wrapText(text: string, maxWidth: number, measure: (s: string) => number, surelyFits = SURELY_FITS): string[] {
   const lines: string[] = [];
+  const sure = maxWidth * surelyFits;
   for (const paragraph of text.split("\n")) {
     let line = "";
+    let approx = 0;
     for (const unit of breakUnits(paragraph)) {
-      const candidate = line + unit;
-      if (measure(candidate.trimEnd()) <= maxWidth || line === "") {
-        if (line === "" && measure(unit.trimEnd()) > maxWidth) {
-          // An over-long unit (a URL, a long number): break it by character.
-          for (const ch of unit) {
-            if (line !== "" && measure((line + ch).trimEnd()) > maxWidth) {
-              lines.push(line.trimEnd());
-              line = "";
-            }
-            line += ch;
-          }
-        } else line = candidate;
-      } else {
+      const unitWidth = measure(unit);
+      if (line !== "" && approx + unitWidth > sure && measure((line + unit).trimEnd()) > maxWidth) {
         lines.push(line.trimEnd());
-        line = unit.trimStart() === "" ? "" : unit;
+        line = "";
+        approx = 0;
+        if (unit.trimStart() === "") continue; // spaces at a break are dropped
+      }
+      if (line === "" && measure(unit.trimEnd()) > maxWidth) {
+        // An over-long unit (a URL, a long number): break it by character.
+        for (const ch of unit) {
+          if (line !== "" && !NO_LINE_START.has(ch) && measure((line + ch).trimEnd()) > maxWidth) {
+            lines.push(line.trimEnd());
+            line = "";
+          }
+          line += ch;
+        }
+        approx = measure(line);
+      } else {
+        line += unit;
+        approx += unitWidth;
       }
     }
     lines.push(line.trimEnd());

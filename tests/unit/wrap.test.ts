@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { wrapText } from "../../src/ui/wrap.ts";
+import fc from "fast-check";
+import { breakUnits, wrapText } from "../../src/ui/wrap.ts";
 
 /** A monospace measure: every character is one unit wide. */
 const mono = (s: string) => [...s].length;
@@ -46,5 +47,23 @@ describe("wrapText", () => {
   it("uses the measure it is given, so wide glyphs wrap sooner", () => {
     const wide = (s: string) => [...s].reduce((w, c) => w + (/[\u4e00-\u9fff]/.test(c) ? 2 : 1), 0);
     expect(wrapText("你好ab", 4, wide)).toEqual(["你好", "ab"]);
+  });
+
+  it("breaks where measuring every candidate line whole would, though glyph pairs kern (widths are not additive)", () => {
+    // A proportional font with kerning: each character's own width, less a little for some adjacent pairs.
+    const kerned = (s: string) => {
+      const cs = [...s];
+      return cs.reduce((w, c, i) => w + (/[\u4e00-\u9fff]/.test(c) ? 20 : 9 + (c.charCodeAt(0) % 5)) - (i > 0 && (c.charCodeAt(0) + cs[i - 1]!.charCodeAt(0)) % 3 === 0 ? 0.6 : 0), 0);
+    };
+    const text = fc.array(fc.constantFrom("我们", "设备，", "停机。", "「成本」", "ERP ", "system ", "cost。", "a", "\n"), { maxLength: 60 }).map((xs) => xs.join(""));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 30, max: 400 }), (t, width) => {
+        const lines = wrapText(t, width, kerned);
+        expect(lines).toEqual(wrapText(t, width, kerned, 0));
+        expect(lines.join("").replace(/ /g, "")).toBe(t.replace(/[ \n]/g, ""));
+        for (const line of lines) expect(/^[，。」]/.test(line) || /「$/.test(line), JSON.stringify(lines)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

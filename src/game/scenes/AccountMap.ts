@@ -106,8 +106,7 @@ export class AccountMap extends BaseScene {
     const g = this.add.graphics();
     ours.forEach((o, i) => {
       const x = 32 + i * 150;
-      const chip = addText(this, x, 556, o.label, { size: 14, bold: true });
-      chip.setBackgroundColor("#36597d").setPadding(8, 4, 8, 4);
+      const chip = addText(this, x, 556, o.label, { size: 14, bold: true, background: "#36597d", padding: [8, 4] });
       if (o.dept) {
         const dx = 32 + depts.indexOf(o.dept) * (colW + 8) + colW / 2;
         g.lineStyle(2, COLORS.focus, 0.9);

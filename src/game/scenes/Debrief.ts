@@ -117,8 +117,7 @@ export class Debrief extends BaseScene {
   }
 
   private pageButton(x: number, label: string, enabled: boolean, onTap: () => void, originX: number): void {
-    const b = addText(this, x, PAGES_BOTTOM + 2, label, { size: 17, bold: true, color: enabled ? COLORS.text : COLORS.textDim }).setOrigin(originX, 0);
-    b.setBackgroundColor(enabled ? "#36597d" : "#1f3045").setPadding(12, 5, 12, 5);
+    const b = addText(this, x, PAGES_BOTTOM + 2, label, { size: 17, bold: true, color: enabled ? COLORS.text : COLORS.textDim, background: enabled ? "#36597d" : "#1f3045", padding: [12, 5] }).setOrigin(originX, 0);
     if (enabled) b.setInteractive({ useHandCursor: true }).on("pointerup", onTap);
   }
 }

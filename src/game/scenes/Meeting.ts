@@ -11,13 +11,14 @@ import type { Posture } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
 import { AccountPanel } from "../../ui/accountPanel.ts";
 import { CHIP_COLORS, COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
-import { wrapText } from "../../ui/wrap.ts";
 import { iconTexture } from "../../art/textures.ts";
 import { iconFor } from "../../art/icons.ts";
 import { MeetingStage, STAGE_H, STAGE_Y, MAIN_W } from "../../ui/meetingStage.ts";
+import { DialogueLine } from "../../ui/dialogueLine.ts";
+import { textPool } from "../../ui/textPool.ts";
 import type { Phaser } from "../../phaser/index.ts";
 import type { AccountMapData } from "./AccountMap.ts";
-import type { MenuItem } from "../../ui/menu.ts";
+import { Menu, type MenuItem } from "../../ui/menu.ts";
 
 /** L moves neutral → engaged → distracted → neutral: the first press does what a player wants. */
 const POSTURE_CYCLE: readonly Posture[] = ["neutral", "engaged", "distracted"];
@@ -52,12 +53,14 @@ export class Meeting extends BaseScene {
   /** The line being typed out, if the typewriter is running. */
   private typing: { text: Phaser.GameObjects.Text; full: string; shown: number; timer: Phaser.Time.TimerEvent } | null = null;
   private pendingOptions: (() => void) | null = null;
-  /** Objects of the stage, dialogue and options: replaced on every line. */
+  /** What a step drew anew (options, hints, toasts): replaced on every line. The stage, line and footer are kept. */
   private body: Phaser.GameObjects.GameObject[] = [];
   private chrome: Phaser.GameObjects.GameObject[] = [];
   private panel: AccountPanel | null = null;
   private panelMirror: string[] = [];
   private stage: MeetingStage | null = null;
+  private dialogue: DialogueLine | null = null;
+  private footerText: Phaser.GameObjects.Text | null = null;
   /** Log length when toasts were last shown. */
   private toastedAt = -1;
   /** Many or long options: the room is left out for this choice so every option fits above the footer. */
@@ -159,8 +162,7 @@ export class Meeting extends BaseScene {
 
   /** A small button in the top bar, right-aligned at `right`, for mouse and touch. */
   private barButton(right: number, label: string, onTap: () => void): Phaser.GameObjects.Text {
-    const b = addText(this, right, 11, label, { size: 17, bold: true }).setOrigin(1, 0);
-    b.setBackgroundColor("#36597d").setPadding(10, 4, 10, 4);
+    const b = addText(this, right, 11, label, { size: 17, bold: true, background: "#36597d", padding: [10, 4] }).setOrigin(1, 0);
     b.setInteractive({ useHandCursor: true });
     b.on("pointerup", onTap);
     return b;
@@ -213,6 +215,11 @@ export class Meeting extends BaseScene {
       this.body = [];
       this.panel = new AccountPanel(this, { x: PANEL_X, y: 70, width: WIDTH - PANEL_X - 16, bottom: HEIGHT - 8 }, { posture: () => this.changeListening("posture"), notes: () => this.changeListening("notes") });
       this.stage = new MeetingStage(this);
+      this.dialogue = new DialogueLine(this, 24, MAIN_W, () => {
+        if (this.typing) this.finishTyping();
+        else if (this.session.status === "line") this.advance();
+      });
+      this.footerText = null;
       this.chrome = this.drawTopBar(view);
     } else {
       this.clearMenus();
@@ -225,9 +232,14 @@ export class Meeting extends BaseScene {
     const bodyStart = performance.now();
     const before = new Set(this.children.list);
     this.drawBody(view);
-    this.body = this.children.list.filter((o) => !before.has(o) && !this.chrome.includes(o));
+    // What this step drew anew is replaced on the next; the stage, the line's texts and the footer are kept and updated.
+    this.body = this.children.list.filter((o) => !before.has(o) && !this.chrome.includes(o) && !this.kept(o));
     // Named for bench:startup, which reports the game's measures that overlap a long task.
     performance.measure("meeting: line and options", { start: bodyStart });
+  }
+
+  private kept(o: Phaser.GameObjects.GameObject): boolean {
+    return o === this.footerText || !!this.stage?.owns(o) || !!this.dialogue?.owns(o) || textPool(this).owns(o);
   }
 
   private drawTopBar(view: MeetingView): Phaser.GameObjects.GameObject[] {
@@ -237,12 +249,17 @@ export class Meeting extends BaseScene {
     addText(this, 24, 13, localize(view.client, this.locale), { size: 20, bold: true });
     const pause = this.barButton(WIDTH - 16, this.t("meeting.pause-button"), () => this.openSettings());
     const map = this.barButton(pause.x - pause.width - 10, this.t("meeting.map-button"), () => this.openMap());
-    const mode = addText(this, map.x - map.width - 16, 15, this.t(`mode.${this.mode}`), { size: 16, bold: true, color: COLORS.bgText }).setOrigin(1, 0);
-    mode.setBackgroundColor(this.mode === "assessment" ? "#f2c14e" : "#7fd99a").setPadding(6, 2, 6, 2);
+    const mode = addText(this, map.x - map.width - 16, 15, this.t(`mode.${this.mode}`), { size: 16, bold: true, color: COLORS.bgText, background: this.mode === "assessment" ? "#f2c14e" : "#7fd99a", padding: [6, 2] }).setOrigin(1, 0);
     this.turnText = addText(this, mode.x - mode.width - 16, 13, this.t("meeting.stage-turn", { stage: stageName, n: view.turn + 1 }), { size: 20, color: COLORS.accent }).setOrigin(1, 0);
     return this.children.list.filter((o) => !before.has(o));
   }
   private turnText: Phaser.GameObjects.Text | null = null;
+
+  /** This choice goes without the room, so the line and every option stay readable. */
+  private goCompact(): void {
+    this.compact = true;
+    this.draw(false);
+  }
 
   /** Whether this run shows move marks and hints now: practice, with marks on in settings. */
   private get coaching(): boolean {
@@ -254,30 +271,21 @@ export class Meeting extends BaseScene {
     const settings = this.svc.store.getState().settings;
     const stageName = view.stage.title ? localize(view.stage.title, this.locale) : this.t(`stage.${view.stage.pipeline}` as StringKey);
     this.turnText?.setText(this.t("meeting.stage-turn", { stage: stageName, n: view.turn + 1 }));
-    const portraits = this.compact ? new Map<string, number>() : this.stage!.draw(view, this.locale);
+    const portraits = this.stage!.draw(view, this.locale, !this.compact);
 
     let y = (this.compact ? STAGE_Y : STAGE_Y + STAGE_H) + 8;
     const mirrorLines: string[] = [];
     const line = view.line;
     if (line) {
       const speaker = speakerLabel(line, this.locale);
-      const size = Math.round(23 * settings.fontScale);
-      const plate = addText(this, 44, y + 10, speaker, { size: 17, bold: true, color: COLORS.accent }).setDepth(1);
-      const said = addText(this, 44, plate.y + plate.height + 4, "", { size, lineSpacing: Math.round(size * 0.3) }).setDepth(1);
       const text = localize(line.text, this.locale);
-      const full = wrapText(text, MAIN_W - 40, (s) => said.context.measureText(s).width).join("\n");
-      said.setText(full);
-      const box = this.add.rectangle(24, y, MAIN_W, said.y + said.height - y + 14, COLORS.panel, 0.94).setOrigin(0, 0).setRounded(12).setStrokeStyle(2, line.reaction ? COLORS.focus : COLORS.line);
-      box.setInteractive({ useHandCursor: true });
-      box.on("pointerup", () => {
-        if (this.typing) this.finishTyping();
-        else if (this.session.status === "line") this.advance();
-      });
-      y += box.height + 10;
-      mirrorLines.push(this.t("format.says", { who: speaker, text }));
       const cps = settings.reducedMotion || this.compact ? Infinity : TYPE_CPS[settings.textSpeed];
-      if (Number.isFinite(cps) && full.length > 1) this.startTyping(said, full, cps);
-    }
+      const typed = Number.isFinite(cps) && text.length > 1;
+      const shown = this.dialogue!.show({ speaker, text, reaction: line.reaction !== undefined }, y, Math.round(23 * settings.fontScale), typed);
+      y = shown.bottom + 10;
+      mirrorLines.push(this.t("format.says", { who: speaker, text }));
+      if (typed) this.startTyping(shown.said, shown.wrapped, cps);
+    } else this.dialogue!.hide();
 
     const hint = this.coaching ? instantExplanation(view, this.locale) : null;
     if (hint) {
@@ -302,17 +310,15 @@ export class Meeting extends BaseScene {
       const showOptions = () => {
         // Shrinks the text until every option fits above the footer. No option is focused
         // before the player moves: the first listed is no free answer.
-        for (const base of [21, 19, 17, 15]) {
-          const menu = this.menu(items, { x: 24, y: optionsY, width: MAIN_W, gap: 6, size: Math.round(base * settings.fontScale), numbered: true, chipWidth: marks ? 170 : 0, initialFocus: -1 });
+        const layout = (base: number) => ({ x: 24, y: optionsY, width: MAIN_W, gap: 6, size: Math.round(base * settings.fontScale), numbered: true, chipWidth: marks ? 170 : 0, initialFocus: -1 });
+        // Sizes measured, not built, until one fits: each option is a text or two to render and upload.
+        const sizes = [21, 19, 17, 15];
+        while (sizes.length && Menu.bottomFor(this, items, layout(sizes[0]!)) > OPTIONS_BOTTOM) sizes.shift();
+        if (!sizes.length && !this.compact) return this.goCompact(); // too many or too long even at the smallest size
+        for (const base of sizes.length ? sizes : [15]) {
+          const menu = this.menu(items, layout(base));
           if (menu.bottom <= OPTIONS_BOTTOM) return;
-          if (base === 15) {
-            // Still too many or too long: this choice goes without the room (the line and every option stay readable).
-            if (!this.compact) {
-              this.compact = true;
-              this.draw(false);
-            }
-            return;
-          }
+          if (base === 15) return this.compact ? undefined : this.goCompact();
           this.clearMenus();
         }
       };
@@ -328,6 +334,8 @@ export class Meeting extends BaseScene {
     } else if (view.status === "stuck") {
       const msg = t(this.locale, "meeting.stuck", { reason: view.stuck ?? "?" });
       addText(this, 24, y, msg, { size: 22, color: COLORS.bad, width: MAIN_W });
+      this.footerText?.destroy(); // no key moves a stuck run on
+      this.footerText = null;
       mirrorLines.push(msg);
     }
     mirrorLines.push(...this.panelMirror);
@@ -366,7 +374,12 @@ export class Meeting extends BaseScene {
     typing.text.setText(typing.full);
     const show = this.pendingOptions;
     this.pendingOptions = null;
-    show?.();
+    if (show) {
+      // The options held back while the line typed out belong to the same step's redraw.
+      const start = performance.now();
+      show();
+      performance.measure("meeting: line and options", { start });
+    }
     // Same content, but the mirror's update count tells tests the key was handled.
     const current = this.svc.mirror.current;
     if (current) this.svc.mirror.show(current);
@@ -377,8 +390,11 @@ export class Meeting extends BaseScene {
     this.typing = null;
   }
 
+  /** The key hints at the bottom: one text, given new words only when they change. */
   private footer(hint: string, inMeeting: boolean): void {
     const keys = `${inMeeting ? `   ·   ${this.t("meeting.listen-keys")}` : ""}   ·   ${this.t("meeting.map-key")}`;
-    addText(this, 24, HEIGHT - 30, `${hint}${keys}   ·   ${this.t("meeting.back")}`, { size: 16, color: COLORS.textDim });
+    const words = `${hint}${keys}   ·   ${this.t("meeting.back")}`;
+    if (this.footerText) this.footerText.setText(words);
+    else this.footerText = addText(this, 24, HEIGHT - 30, words, { size: 16, color: COLORS.textDim });
   }
 }

@@ -229,8 +229,7 @@ export class ScenarioSelect extends BaseScene {
     shown.forEach((entry, i) => {
       const box = menu.itemBounds(i);
       if (entry.source !== "library" || !box) return;
-      const button = addText(this, box.x + box.width - 14, box.y + 12, this.t("select.remove"), { size: 16, bold: true }).setOrigin(1, 0);
-      button.setBackgroundColor("#6b3434").setPadding(8, 3, 8, 3).setDepth(3);
+      const button = addText(this, box.x + box.width - 14, box.y + 12, this.t("select.remove"), { size: 16, bold: true, background: "#6b3434", padding: [8, 3] }).setOrigin(1, 0).setDepth(3);
       button.setInteractive({ useHandCursor: true }).on("pointerup", () => void this.remove(entry));
     });
     this.input.keyboard?.removeAllListeners("keydown-DELETE");
