@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { breakUnits, wrapText } from "../../src/ui/wrap.ts";
+import { wrapText } from "../../src/ui/wrap.ts";
 
 /** A monospace measure: every character is one unit wide. */
 const mono = (s: string) => [...s].length;
