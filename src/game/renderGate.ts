@@ -48,6 +48,9 @@ export interface DrawnObject {
   /** Graphics: its draw commands are numbers (and a few objects we skip). */
   commandBuffer?: readonly unknown[];
   tintTopLeft?: number;
+  /** Crop (a typewriter reveals a line by cropping it). */
+  isCropped?: boolean;
+  _crop?: { cx?: number; cy?: number; cw?: number; ch?: number };
   /** Containers. */
   list?: readonly DrawnObject[];
 }
@@ -121,6 +124,12 @@ function mixObject(h: number, o: DrawnObject): number {
   h = mixStr(h, o.texture?.key);
   h = mixStr(h, o.frame?.name);
   h = mixNum(h, o.tintTopLeft);
+  if (o.isCropped) {
+    h = mixNum(h, o._crop?.cx);
+    h = mixNum(h, o._crop?.cy);
+    h = mixNum(h, o._crop?.cw);
+    h = mixNum(h, o._crop?.ch);
+  }
   if (o.text !== undefined) {
     h = mixStr(h, o.text);
     h = mixStr(h, o.style?.color);

@@ -1,7 +1,9 @@
 /**
- * The line being said: the speaker's plate, the words, and the box around them. The two
- * texts are kept from one key press to the next and only given new words (a new Phaser
- * Text is a canvas and a texture to make; most key presses only advance a line).
+ * The line being said: the speaker's plate, the words, and the box around them. The texts
+ * are kept from one key press to the next and only given new words (a new Phaser Text is a
+ * canvas and a texture to make; most key presses only advance a line). The words are one
+ * text per wrapped line, drawn whole at once: the typewriter reveals them by cropping, so a
+ * tick of it draws and uploads nothing.
  */
 import type { Phaser } from "../phaser/index.ts";
 import { addText, textHeight } from "./text.ts";
@@ -17,7 +19,9 @@ export interface SpokenLine {
 
 export class DialogueLine {
   private plate: Phaser.GameObjects.Text | null = null;
-  private said: Phaser.GameObjects.Text | null = null;
+  /** One text per wrapped line of the words (more may exist than are in use: those are hidden). */
+  private rows: Phaser.GameObjects.Text[] = [];
+  private inUse: string[] = [];
   private box: Phaser.GameObjects.Rectangle | null = null;
   private size = 0;
 
@@ -30,38 +34,69 @@ export class DialogueLine {
 
   /** Whether `o` is one of the line's own objects (kept across key presses). */
   owns(o: Phaser.GameObjects.GameObject): boolean {
-    return o === this.plate || o === this.said || o === this.box;
+    return o === this.plate || o === this.box || this.rows.includes(o as Phaser.GameObjects.Text);
+  }
+
+  /** Characters in the words, as `reveal` counts them. */
+  get length(): number {
+    return this.inUse.reduce((n, row) => n + [...row].length, 0);
   }
 
   /**
-   * Shows `line` with its top at `y` in text of `size` px, and returns the words' text
-   * object, the whole text wrapped and the bottom of the box. With `typed` the words start
-   * empty for a typewriter to fill (the box is sized for them all, measured, not rendered).
+   * Shows `line` with its top at `y` in text of `size` px, its words hidden when `typed` (for
+   * `reveal` to bring in); returns the bottom of the box, which is sized for all the words.
    */
-  show(line: SpokenLine, y: number, size: number, typed: boolean): { said: Phaser.GameObjects.Text; wrapped: string; bottom: number } {
+  show(line: SpokenLine, y: number, size: number, typed: boolean): number {
     const scene = this.scene;
-    const font = { size, lineSpacing: Math.round(size * 0.3) };
-    if (!this.plate || !this.said || this.size !== size) {
+    const spacing = Math.round(size * 0.3);
+    if (!this.plate || this.size !== size) {
       this.hide();
       this.plate = addText(scene, this.x + 20, y + 10, line.speaker, { size: 17, bold: true, color: COLORS.accent }).setDepth(1);
-      this.said = addText(scene, this.x + 20, 0, "", font).setDepth(1);
       this.size = size;
     }
     const plate = this.plate.setText(line.speaker).setY(y + 10);
-    const said = this.said.setY(plate.y + plate.height + 4);
-    const wrapped = wrapText(line.text, this.width - 40, (s) => said.context.measureText(s).width).join("\n");
-    said.setText(typed ? "" : wrapped);
+    const top = plate.y + plate.height + 4;
+    const measure = (this.rows[0] ?? this.row(0)).context;
+    this.inUse = wrapText(line.text, this.width - 40, (s) => measure.measureText(s).width);
+    const rowHeight = textHeight(scene, "", { size, lineSpacing: spacing }) + spacing;
+    this.inUse.forEach((words, i) => this.row(i).setText(words).setY(top + i * rowHeight));
+    for (let i = this.inUse.length; i < this.rows.length; i++) this.rows[i]!.setVisible(false);
+    this.reveal(typed ? 0 : Infinity);
     // The box is a shape (no texture): made anew at the words' height.
     this.box?.destroy();
-    const box = scene.add.rectangle(this.x, y, this.width, said.y + textHeight(scene, wrapped, font) - y + 14, COLORS.panel, 0.94).setOrigin(0, 0).setRounded(12);
-    box.setStrokeStyle(2, line.reaction ? COLORS.focus : COLORS.line).setInteractive({ useHandCursor: true });
+    const box = scene.add.rectangle(this.x, y, this.width, top + textHeight(scene, this.inUse.join("\n"), { size, lineSpacing: spacing }) - y + 14, COLORS.panel, 0.94);
+    box.setOrigin(0, 0).setRounded(12).setStrokeStyle(2, line.reaction ? COLORS.focus : COLORS.line).setInteractive({ useHandCursor: true });
     box.on("pointerup", this.onTap);
     this.box = box;
-    return { said, wrapped, bottom: box.y + box.height };
+    return box.y + box.height;
+  }
+
+  /** Shows the first `chars` characters of the words (all of them for Infinity): rows before are whole, the row reached is cropped. */
+  reveal(chars: number): void {
+    let left = chars;
+    this.inUse.forEach((words, i) => {
+      const row = this.rows[i]!;
+      const n = [...words].length;
+      row.setVisible(left > 0);
+      if (left >= n) row.setCrop();
+      else if (left > 0) {
+        // Crop is in the texture's pixels: design px times the text's resolution.
+        const shown = row.context.measureText([...words].slice(0, left).join("")).width;
+        row.setCrop(0, 0, Math.ceil(shown * row.style.resolution), row.frame.realHeight);
+      }
+      left -= n;
+    });
   }
 
   hide(): void {
-    for (const o of [this.plate, this.said, this.box]) o?.destroy();
-    this.plate = this.said = this.box = null;
+    for (const o of [this.plate, this.box, ...this.rows]) o?.destroy();
+    this.plate = this.box = null;
+    this.rows = [];
+    this.inUse = [];
+  }
+
+  private row(i: number): Phaser.GameObjects.Text {
+    this.rows[i] ??= addText(this.scene, this.x + 20, 0, "", { size: this.size }).setDepth(1);
+    return this.rows[i];
   }
 }

@@ -22,6 +22,7 @@ describe("fingerprint: a frame is redrawn exactly when what it shows changed", (
 
   it.each<[string, DrawnObject[]]>([
     ["the typewriter shows one more character", [text({ text: "您好，我是华锐精密的周敏" }), rect()]],
+    ["the typewriter uncovers more of a line (it crops the drawn words)", [text({ isCropped: true, _crop: { cx: 0, cy: 0, cw: 120, ch: 40 } }), rect()]],
     ["a toast floats up 1 px", [text({ y: 399 }), rect()]],
     ["a toast fades a little", [text({ alpha: 0.9 }), rect()]],
     ["a meter's text turns red", [text({ style: { color: "#ff9b8f" } }), rect()]],

@@ -51,7 +51,7 @@ export class Meeting extends BaseScene {
   private scenario!: Scenario;
   private unsubscribe: (() => void) | null = null;
   /** The line being typed out, if the typewriter is running. */
-  private typing: { text: Phaser.GameObjects.Text; full: string; shown: number; timer: Phaser.Time.TimerEvent } | null = null;
+  private typing: { shown: number; timer: Phaser.Time.TimerEvent } | null = null;
   private pendingOptions: (() => void) | null = null;
   /** What a step drew anew (options, hints, toasts): replaced on every line. The stage, line and footer are kept. */
   private body: Phaser.GameObjects.GameObject[] = [];
@@ -281,10 +281,9 @@ export class Meeting extends BaseScene {
       const text = localize(line.text, this.locale);
       const cps = settings.reducedMotion || this.compact ? Infinity : TYPE_CPS[settings.textSpeed];
       const typed = Number.isFinite(cps) && text.length > 1;
-      const shown = this.dialogue!.show({ speaker, text, reaction: line.reaction !== undefined }, y, Math.round(23 * settings.fontScale), typed);
-      y = shown.bottom + 10;
+      y = this.dialogue!.show({ speaker, text, reaction: line.reaction !== undefined }, y, Math.round(23 * settings.fontScale), typed) + 10;
       mirrorLines.push(this.t("format.says", { who: speaker, text }));
-      if (typed) this.startTyping(shown.said, shown.wrapped, cps);
+      if (typed) this.startTyping(cps);
     } else this.dialogue!.hide();
 
     const hint = this.coaching ? instantExplanation(view, this.locale) : null;
@@ -346,20 +345,19 @@ export class Meeting extends BaseScene {
     this.svc.mirror.show({ heading: localize(view.title, this.locale) || localize(view.scenarioTitle, this.locale), lines: mirrorLines });
   }
 
-  private startTyping(text: Phaser.GameObjects.Text, full: string, cps: number): void {
+  /** Reveals the line at `cps` characters a second (the words are drawn once; each tick only crops them). */
+  private startTyping(cps: number): void {
     const perTick = Math.max(1, Math.round(cps / 25));
-    text.setText("");
+    const total = this.dialogue!.length;
     const typing = {
-      text,
-      full,
       shown: 0,
       timer: this.time.addEvent({
         delay: 40,
         loop: true,
         callback: () => {
-          typing.shown = Math.min(full.length, typing.shown + perTick);
-          text.setText(full.slice(0, typing.shown));
-          if (typing.shown >= full.length) this.finishTyping();
+          typing.shown = Math.min(total, typing.shown + perTick);
+          this.dialogue!.reveal(typing.shown);
+          if (typing.shown >= total) this.finishTyping();
         },
       }),
     };
@@ -371,7 +369,7 @@ export class Meeting extends BaseScene {
     const typing = this.typing;
     if (!typing) return;
     this.stopTyping();
-    typing.text.setText(typing.full);
+    this.dialogue!.reveal(Infinity);
     const show = this.pendingOptions;
     this.pendingOptions = null;
     if (show) {
