@@ -88,7 +88,42 @@ export class DialogueLine {
     });
   }
 
+  /** Whether the typewriter is still bringing the words in. */
+  get typing(): boolean {
+    return this.typewriter !== null;
+  }
+  private typewriter: Phaser.Time.TimerEvent | null = null;
+
+  /** Brings the words in at `cps` characters a second, then calls `done`. Each tick only crops: nothing is drawn anew. */
+  type(cps: number, done: () => void): void {
+    this.stop();
+    const perTick = Math.max(1, Math.round(cps / 25));
+    const total = this.length;
+    let shown = 0;
+    this.typewriter = this.scene.time.addEvent({
+      delay: 40,
+      loop: true,
+      callback: () => {
+        shown = Math.min(total, shown + perTick);
+        this.reveal(shown);
+        if (shown >= total) done();
+      },
+    });
+  }
+
+  /** Stops the typewriter and shows every word. */
+  finish(): void {
+    this.stop();
+    this.reveal(Infinity);
+  }
+
+  stop(): void {
+    this.typewriter?.remove();
+    this.typewriter = null;
+  }
+
   hide(): void {
+    this.stop();
     for (const o of [this.plate, this.box, ...this.rows]) o?.destroy();
     this.plate = this.box = null;
     this.rows = [];

@@ -11,6 +11,7 @@ import { artDensity, portraitTexture, roomTexture } from "../art/textures.ts";
 import { PORTRAIT_H } from "../art/draw.ts";
 import { expressionOf } from "./expression.ts";
 import { addText } from "./text.ts";
+import { textPool } from "./textPool.ts";
 import { COLORS } from "./theme.ts";
 
 /** The dialogue column's width; the account panel takes the rest. */
@@ -107,14 +108,28 @@ export class MeetingStage {
     return plate;
   }
 
+  /** Takes away the notes still floating (all of them, or one whose time is up): their texts go back to the pool. */
+  land(only?: Phaser.GameObjects.Text): void {
+    const pool = textPool(this.scene);
+    this.floating = this.floating.filter(({ toast, gone }) => {
+      if (only && toast !== only) return true;
+      gone.remove();
+      pool.give(toast);
+      return false;
+    });
+  }
+  private floating: { toast: Phaser.GameObjects.Text; gone: { remove(): unknown } }[] = [];
+
   /** Floating notes for what the last step changed: "+1 信任 · I 暗示问题" above a head, "+8 提问" in the top bar. */
   toasts(attendees: readonly AttendeeView[], portraits: Map<string, number>, change: StepChange, locale: Locale, motion: boolean): void {
     const scene = this.scene;
     const tr = (k: string, v?: Record<string, string | number>) => t(locale, k as StringKey, v);
+    this.land();
+    const pool = textPool(scene);
     const show = (x: number, y: number, text: string, color: string) => {
-      const toast = addText(scene, x, y, text, { size: 15, bold: true, color, background: "#0b121bee", padding: [6, 2] }).setOrigin(0.5, 1).setDepth(5);
-      if (motion) scene.tweens.add({ targets: toast, y: y - 18, alpha: 0, delay: 1100, duration: 900, onComplete: () => toast.destroy() });
-      else scene.time.delayedCall(2000, () => toast.destroy());
+      const toast = pool.take(x, y, text, { size: 15, bold: true, color, background: "#0b121bee", padding: [6, 2] }).setOrigin(0.5, 1).setDepth(5);
+      const gone = () => this.land(toast);
+      this.floating.push({ toast, gone: motion ? scene.tweens.add({ targets: toast, y: y - 18, alpha: 0, delay: 1100, duration: 900, onComplete: gone }) : scene.time.delayedCall(2000, gone) });
     };
     // One note per person, with why their meters moved: the player's move, or a rival's.
     const byWho = new Map<string, { parts: string[]; sum: number; cause: string }>();

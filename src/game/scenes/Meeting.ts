@@ -51,7 +51,6 @@ export class Meeting extends BaseScene {
   private scenario!: Scenario;
   private unsubscribe: (() => void) | null = null;
   /** The line being typed out, if the typewriter is running. */
-  private typing: { shown: number; timer: Phaser.Time.TimerEvent } | null = null;
   private pendingOptions: (() => void) | null = null;
   /** What a step drew anew (options, hints, toasts): replaced on every line. The stage, line and footer are kept. */
   private body: Phaser.GameObjects.GameObject[] = [];
@@ -61,6 +60,8 @@ export class Meeting extends BaseScene {
   private stage: MeetingStage | null = null;
   private dialogue: DialogueLine | null = null;
   private footerText: Phaser.GameObjects.Text | null = null;
+  /** Texts of this step only (the practice hint), from the scene's pool: handed back at the next draw. */
+  private stepTexts: Phaser.GameObjects.Text[] = [];
   /** Log length when toasts were last shown. */
   private toastedAt = -1;
   /** Many or long options: the room is left out for this choice so every option fits above the footer. */
@@ -78,7 +79,7 @@ export class Meeting extends BaseScene {
     this.toastedAt = -1;
     this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
       if (!this.sys.isActive() || !this.ready) return;
-      if (this.typing && (ev.key === " " || ev.key === "Enter" || /^[1-9]$/.test(ev.key))) this.finishTyping();
+      if (this.dialogue?.typing && (ev.key === " " || ev.key === "Enter" || /^[1-9]$/.test(ev.key))) this.finishTyping();
       else if ((ev.key === " " || ev.key === "Enter") && this.session.status === "line") this.advance();
       else if (ev.key === "l" || ev.key === "L") this.changeListening("posture");
       else if (ev.key === "n" || ev.key === "N") this.changeListening("notes");
@@ -207,16 +208,17 @@ export class Meeting extends BaseScene {
    * costs the line and options plus what actually moved.
    */
   private draw(full: boolean): void {
-    this.stopTyping();
+    this.dialogue?.stop();
     const view = this.session.meeting();
     const start = performance.now();
     if (full || !this.panel) {
       this.clear();
       this.body = [];
+      this.stepTexts = [];
       this.panel = new AccountPanel(this, { x: PANEL_X, y: 70, width: WIDTH - PANEL_X - 16, bottom: HEIGHT - 8 }, { posture: () => this.changeListening("posture"), notes: () => this.changeListening("notes") });
       this.stage = new MeetingStage(this);
       this.dialogue = new DialogueLine(this, 24, MAIN_W, () => {
-        if (this.typing) this.finishTyping();
+        if (this.dialogue?.typing) this.finishTyping();
         else if (this.session.status === "line") this.advance();
       });
       this.footerText = null;
@@ -225,6 +227,9 @@ export class Meeting extends BaseScene {
       this.clearMenus();
       for (const o of this.body) o.destroy();
       this.body = [];
+      this.stage?.land();
+      for (const o of this.stepTexts) textPool(this).give(o);
+      this.stepTexts = [];
     }
     const settings = this.svc.store.getState().settings;
     this.panelMirror = this.panel.draw(this.session.panel(), { locale: this.locale, fontScale: settings.fontScale, motion: !settings.reducedMotion });
@@ -283,12 +288,13 @@ export class Meeting extends BaseScene {
       const typed = Number.isFinite(cps) && text.length > 1;
       y = this.dialogue!.show({ speaker, text, reaction: line.reaction !== undefined }, y, Math.round(23 * settings.fontScale), typed) + 10;
       mirrorLines.push(this.t("format.says", { who: speaker, text }));
-      if (typed) this.startTyping(cps);
+      if (typed) this.dialogue!.type(cps, () => this.finishTyping());
     } else this.dialogue!.hide();
 
     const hint = this.coaching ? instantExplanation(view, this.locale) : null;
     if (hint) {
-      const h = addText(this, 36, y, hint.text, { size: Math.round(16 * settings.fontScale), color: hint.good ? COLORS.good : COLORS.bad, width: MAIN_W - 24 });
+      const h = textPool(this).take(36, y, hint.text, { size: Math.round(16 * settings.fontScale), color: hint.good ? COLORS.good : COLORS.bad, width: MAIN_W - 24 });
+      this.stepTexts.push(h);
       y += h.height + 8;
       mirrorLines.push(hint.text);
     }
@@ -321,7 +327,7 @@ export class Meeting extends BaseScene {
           this.clearMenus();
         }
       };
-      if (this.typing) this.pendingOptions = showOptions;
+      if (this.dialogue?.typing) this.pendingOptions = showOptions;
       else showOptions();
       const footer = this.t("meeting.choose", { n: items.length });
       this.footer(footer, view.inMeeting);
@@ -345,31 +351,10 @@ export class Meeting extends BaseScene {
     this.svc.mirror.show({ heading: localize(view.title, this.locale) || localize(view.scenarioTitle, this.locale), lines: mirrorLines });
   }
 
-  /** Reveals the line at `cps` characters a second (the words are drawn once; each tick only crops them). */
-  private startTyping(cps: number): void {
-    const perTick = Math.max(1, Math.round(cps / 25));
-    const total = this.dialogue!.length;
-    const typing = {
-      shown: 0,
-      timer: this.time.addEvent({
-        delay: 40,
-        loop: true,
-        callback: () => {
-          typing.shown = Math.min(total, typing.shown + perTick);
-          this.dialogue!.reveal(typing.shown);
-          if (typing.shown >= total) this.finishTyping();
-        },
-      }),
-    };
-    this.typing = typing;
-  }
-
-  /** Shows the whole line at once (Space, Enter, a number key or a click while typing). */
+  /** Shows the whole line at once (Space, Enter, a number key or a click while typing), then the options held back. */
   private finishTyping(): void {
-    const typing = this.typing;
-    if (!typing) return;
-    this.stopTyping();
-    this.dialogue!.reveal(Infinity);
+    if (!this.dialogue?.typing) return;
+    this.dialogue.finish();
     const show = this.pendingOptions;
     this.pendingOptions = null;
     if (show) {
@@ -381,11 +366,6 @@ export class Meeting extends BaseScene {
     // Same content, but the mirror's update count tells tests the key was handled.
     const current = this.svc.mirror.current;
     if (current) this.svc.mirror.show(current);
-  }
-
-  private stopTyping(): void {
-    this.typing?.timer.remove();
-    this.typing = null;
   }
 
   /** The key hints at the bottom: one text, given new words only when they change. */
