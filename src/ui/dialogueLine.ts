@@ -18,7 +18,8 @@ export interface SpokenLine {
 }
 
 export class DialogueLine {
-  private plate: Phaser.GameObjects.Text | null = null;
+  /** The speaker's name plate, one per speaker met so far (shown by turns: a text drawn once is not drawn again). */
+  private plates = new Map<string, Phaser.GameObjects.Text>();
   /** One text per wrapped line of the words (more may exist than are in use: those are hidden). */
   private rows: Phaser.GameObjects.Text[] = [];
   private inUse: string[] = [];
@@ -34,7 +35,7 @@ export class DialogueLine {
 
   /** Whether `o` is one of the line's own objects (kept across key presses). */
   owns(o: Phaser.GameObjects.GameObject): boolean {
-    return o === this.plate || o === this.box || this.rows.includes(o as Phaser.GameObjects.Text);
+    return o === this.box || this.rows.includes(o as Phaser.GameObjects.Text) || [...this.plates.values()].includes(o as Phaser.GameObjects.Text);
   }
 
   /** Characters in the words, as `reveal` counts them. */
@@ -49,12 +50,13 @@ export class DialogueLine {
   show(line: SpokenLine, y: number, size: number, typed: boolean): number {
     const scene = this.scene;
     const spacing = Math.round(size * 0.3);
-    if (!this.plate || this.size !== size) {
+    if (this.size !== size) {
       this.hide();
-      this.plate = addText(scene, this.x + 20, y + 10, line.speaker, { size: 17, bold: true, color: COLORS.accent }).setDepth(1);
       this.size = size;
     }
-    const plate = this.plate.setText(line.speaker).setY(y + 10);
+    if (!this.plates.has(line.speaker)) this.plates.set(line.speaker, addText(scene, this.x + 20, 0, line.speaker, { size: 17, bold: true, color: COLORS.accent }).setDepth(1));
+    for (const [who, text] of this.plates) text.setVisible(who === line.speaker);
+    const plate = this.plates.get(line.speaker)!.setY(y + 10);
     const top = plate.y + plate.height + 4;
     const measure = (this.rows[0] ?? this.row(0)).context;
     this.inUse = wrapText(line.text, this.width - 40, (s) => measure.measureText(s).width);
@@ -62,12 +64,12 @@ export class DialogueLine {
     this.inUse.forEach((words, i) => this.row(i).setText(words).setY(top + i * rowHeight));
     for (let i = this.inUse.length; i < this.rows.length; i++) this.rows[i]!.setVisible(false);
     this.reveal(typed ? 0 : Infinity);
-    // The box is a shape (no texture): made anew at the words' height.
-    this.box?.destroy();
-    const box = scene.add.rectangle(this.x, y, this.width, top + textHeight(scene, this.inUse.join("\n"), { size, lineSpacing: spacing }) - y + 14, COLORS.panel, 0.94);
-    box.setOrigin(0, 0).setRounded(12).setStrokeStyle(2, line.reaction ? COLORS.focus : COLORS.line).setInteractive({ useHandCursor: true });
-    box.on("pointerup", this.onTap);
-    this.box = box;
+    const height = top + textHeight(scene, this.inUse.join("\n"), { size, lineSpacing: spacing }) - y + 14;
+    if (!this.box) {
+      this.box = scene.add.rectangle(this.x, y, this.width, height, COLORS.panel, 0.94).setOrigin(0, 0).setRounded(12).setInteractive({ useHandCursor: true });
+      this.box.on("pointerup", this.onTap);
+    }
+    const box = this.box.setY(y).setSize(this.width, height).setStrokeStyle(2, line.reaction ? COLORS.focus : COLORS.line);
     return box.y + box.height;
   }
 
@@ -124,8 +126,9 @@ export class DialogueLine {
 
   hide(): void {
     this.stop();
-    for (const o of [this.plate, this.box, ...this.rows]) o?.destroy();
-    this.plate = this.box = null;
+    for (const o of [this.box, ...this.rows, ...this.plates.values()]) o?.destroy();
+    this.box = null;
+    this.plates = new Map();
     this.rows = [];
     this.inUse = [];
   }

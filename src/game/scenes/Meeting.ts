@@ -59,7 +59,8 @@ export class Meeting extends BaseScene {
   private panelMirror: string[] = [];
   private stage: MeetingStage | null = null;
   private dialogue: DialogueLine | null = null;
-  private footerText: Phaser.GameObjects.Text | null = null;
+  /** The key hints at the bottom, one text per wording met so far (shown by turns: a text drawn once is not drawn again). */
+  private footers = new Map<string, Phaser.GameObjects.Text>();
   /** Texts of this step only (the practice hint), from the scene's pool: handed back at the next draw. */
   private stepTexts: Phaser.GameObjects.Text[] = [];
   /** Log length when toasts were last shown. */
@@ -221,7 +222,7 @@ export class Meeting extends BaseScene {
         if (this.dialogue?.typing) this.finishTyping();
         else if (this.session.status === "line") this.advance();
       });
-      this.footerText = null;
+      this.footers = new Map();
       this.chrome = this.drawTopBar(view);
     } else {
       this.clearMenus();
@@ -244,7 +245,7 @@ export class Meeting extends BaseScene {
   }
 
   private kept(o: Phaser.GameObjects.GameObject): boolean {
-    return o === this.footerText || !!this.stage?.owns(o) || !!this.dialogue?.owns(o) || textPool(this).owns(o);
+    return [...this.footers.values()].includes(o as Phaser.GameObjects.Text) || !!this.stage?.owns(o) || !!this.dialogue?.owns(o) || textPool(this).owns(o);
   }
 
   private drawTopBar(view: MeetingView): Phaser.GameObjects.GameObject[] {
@@ -339,8 +340,7 @@ export class Meeting extends BaseScene {
     } else if (view.status === "stuck") {
       const msg = t(this.locale, "meeting.stuck", { reason: view.stuck ?? "?" });
       addText(this, 24, y, msg, { size: 22, color: COLORS.bad, width: MAIN_W });
-      this.footerText?.destroy(); // no key moves a stuck run on
-      this.footerText = null;
+      this.footer(null, false); // no key moves a stuck run on
       mirrorLines.push(msg);
     }
     mirrorLines.push(...this.panelMirror);
@@ -368,11 +368,11 @@ export class Meeting extends BaseScene {
     if (current) this.svc.mirror.show(current);
   }
 
-  /** The key hints at the bottom: one text, given new words only when they change. */
-  private footer(hint: string, inMeeting: boolean): void {
+  private footer(hint: string | null, inMeeting: boolean): void {
     const keys = `${inMeeting ? `   ·   ${this.t("meeting.listen-keys")}` : ""}   ·   ${this.t("meeting.map-key")}`;
-    const words = `${hint}${keys}   ·   ${this.t("meeting.back")}`;
-    if (this.footerText) this.footerText.setText(words);
-    else this.footerText = addText(this, 24, HEIGHT - 30, words, { size: 16, color: COLORS.textDim });
+    const words = hint === null ? null : `${hint}${keys}   ·   ${this.t("meeting.back")}`;
+    for (const [w, text] of this.footers) text.setVisible(w === words);
+    if (words !== null && !this.footers.has(words)) this.footers.set(words, addText(this, 24, HEIGHT - 30, words, { size: 16, color: COLORS.textDim }));
   }
+
 }
