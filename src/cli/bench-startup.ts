@@ -49,6 +49,8 @@ interface PlayReport {
   /** The meeting's script per redraw, ms: the account panel, and the line and options. */
   panel: number[];
   body: number[];
+  /** Script building options ahead while a line typed out, ms each time. */
+  prepared: number[];
 }
 interface LongTask {
   ms: number;
@@ -116,6 +118,8 @@ async function longTasksDuringPlay(browser: Browser, url: string): Promise<PlayR
       // The meeting's own measures of each redraw, per key press.
       panel: performance.getEntriesByName("meeting: account panel").map((m) => ({ at: m.startTime, ms: m.duration })),
       body: performance.getEntriesByName("meeting: line and options").map((m) => ({ at: m.startTime, ms: m.duration })),
+      // Options built while a line types out (between key presses, not on one).
+      prepared: performance.getEntriesByName("meeting: options prepared").map((m) => m.duration),
     };
   });
   await context.close();
@@ -127,6 +131,7 @@ async function longTasksDuringPlay(browser: Browser, url: string): Promise<PlayR
     steps,
     frames: { drawn: raw.frames.drawn - frames0.drawn, skipped: raw.frames.skipped - frames0.skipped },
     ...perKeyPress(presses.map((p) => p.at), raw.panel, raw.body),
+    prepared: raw.prepared,
   };
 }
 
@@ -145,8 +150,8 @@ function perKeyPress(at: number[], panel: { at: number; ms: number }[], body: { 
 }
 
 /** Several plays' per-key-press figures as one sample. */
-function pooled(plays: PlayReport[]): { panel: number[]; body: number[] } {
-  return { panel: plays.flatMap((p) => p.panel), body: plays.flatMap((p) => p.body) };
+function pooled(plays: PlayReport[]): { panel: number[]; body: number[]; prepared: number[] } {
+  return { panel: plays.flatMap((p) => p.panel), body: plays.flatMap((p) => p.body), prepared: plays.flatMap((p) => p.prepared) };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -154,12 +159,13 @@ const pct = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
 };
 /** Median and p90 of the meeting's script per key press: account panel, line and options, and both. */
-function describeRedraws(label: string, play: { panel: number[]; body: number[] }): string {
+function describeRedraws(label: string, play: { panel: number[]; body: number[]; prepared?: number[] }): string {
   const both = play.body.map((b, i) => b + (play.panel[i] ?? 0));
   const row = (name: string, xs: number[]) => `    ${name.padEnd(22)} median ${pct(xs, 50).toFixed(1).padStart(6)} ms   p90 ${pct(xs, 90).toFixed(1).padStart(6)} ms   (${xs.length} key presses)`;
   // A build that redraws the panel only on some presses has a median of 0 there: its cost when it does redraw is the other figure.
   const redrawn = play.panel.filter((x) => x > 0);
-  return [`  ${label}`, row("account panel", play.panel), row("  when it redrew", redrawn), row("line and options", play.body), row("both", both)].join("\n");
+  const ahead = play.prepared?.length ? [row("options built ahead", play.prepared).replace("key presses", "times, while a line typed out")] : [];
+  return [`  ${label}`, row("account panel", play.panel), row("  when it redrew", redrawn), row("line and options", play.body), row("both", both), ...ahead].join("\n");
 }
 
 const describeTasks = (tasks: LongTask[]) =>

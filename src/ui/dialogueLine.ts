@@ -23,6 +23,8 @@ export class DialogueLine {
   /** One text per wrapped line of the words (more may exist than are in use: those are hidden). */
   private rows: Phaser.GameObjects.Text[] = [];
   private inUse: string[] = [];
+  /** Whether each row in use has its words drawn yet. */
+  private drawn: boolean[] = [];
   private box: Phaser.GameObjects.Rectangle | null = null;
   private size = 0;
 
@@ -61,7 +63,13 @@ export class DialogueLine {
     const measure = (this.rows[0] ?? this.row(0)).context;
     this.inUse = wrapText(line.text, this.width - 40, (s) => measure.measureText(s).width);
     const rowHeight = textHeight(scene, "", { size, lineSpacing: spacing }) + spacing;
-    this.inUse.forEach((words, i) => this.row(i).setText(words).setY(top + i * rowHeight));
+    // Rows the typewriter has not reached are drawn when it reaches them: a key press draws one row.
+    this.drawn = this.inUse.map((words, i) => {
+      const row = this.row(i).setY(top + i * rowHeight);
+      if (typed && i > 0) return false;
+      row.setText(words);
+      return true;
+    });
     for (let i = this.inUse.length; i < this.rows.length; i++) this.rows[i]!.setVisible(false);
     this.reveal(typed ? 0 : Infinity);
     const height = top + textHeight(scene, this.inUse.join("\n"), { size, lineSpacing: spacing }) - y + 14;
@@ -79,6 +87,10 @@ export class DialogueLine {
     this.inUse.forEach((words, i) => {
       const row = this.rows[i]!;
       const n = [...words].length;
+      if (left > 0 && !this.drawn[i]) {
+        row.setText(words);
+        this.drawn[i] = true;
+      }
       row.setVisible(left > 0);
       if (left >= n) row.setCrop();
       else if (left > 0) {
@@ -131,6 +143,7 @@ export class DialogueLine {
     this.plates = new Map();
     this.rows = [];
     this.inUse = [];
+    this.drawn = [];
   }
 
   private row(i: number): Phaser.GameObjects.Text {

@@ -50,8 +50,8 @@ export class Menu {
   private readonly markerAt: { x: number; y: number }[] = [];
   private readonly onKey: (ev: KeyboardEvent) => void;
   private enabled = true;
-  /** Keys pressed before the menu existed (the key that opened it) must not also pick from it. */
-  private readonly createdAt = performance.now();
+  /** Keys pressed before the menu was there to see (the key that opened it) must not also pick from it. */
+  private shownAt = performance.now();
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -183,6 +183,16 @@ export class Menu {
     this.enabled = on;
   }
 
+  /**
+   * Hides the menu (unusable while hidden) or shows it. A menu can be built hidden ahead of
+   * time and shown when it is wanted; keys pressed before then do not pick from it.
+   */
+  setShown(on: boolean): void {
+    for (const o of this.objects) (o as unknown as Phaser.GameObjects.Components.Visible).setVisible(on);
+    this.enabled = on;
+    if (on) this.shownAt = performance.now();
+  }
+
   focus(i: number): void {
     if (i < 0 || i >= this.items.length) return;
     this.focusIndex = i;
@@ -202,7 +212,7 @@ export class Menu {
   }
 
   private handleKey(ev: KeyboardEvent): void {
-    if (!this.enabled || !this.scene.sys.isActive() || ev.timeStamp < this.createdAt) return;
+    if (!this.enabled || !this.scene.sys.isActive() || ev.timeStamp < this.shownAt) return;
     if (ev.key === "ArrowDown") this.focus(this.focusIndex < 0 ? 0 : (this.focusIndex + 1) % this.items.length);
     else if (ev.key === "ArrowUp") this.focus(this.focusIndex < 0 ? this.items.length - 1 : (this.focusIndex - 1 + this.items.length) % this.items.length);
     else if (ev.key === "Enter" || ev.key === " ") this.activate();

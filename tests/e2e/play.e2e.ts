@@ -293,6 +293,30 @@ describe("keeping what the player did", () => {
   });
 });
 
+describe("the typewriter", () => {
+  it("ends at a number key, which shows the options and picks none; the next key picks", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}?lang=en`);
+    await waitForHeading(page, "Dealcraft");
+    // Slow typing, so the key surely lands while the line is still typing out.
+    await page.evaluate(() => {
+      const doc = JSON.parse(localStorage.getItem("dealcraft") ?? '{"version":3,"state":{}}') as { state: { settings?: Record<string, unknown> } };
+      doc.state.settings = { ...doc.state.settings, textSpeed: "slow" };
+      localStorage.setItem("dealcraft", JSON.stringify(doc));
+    });
+    let m = await startStarter(page, "en", 4);
+    for (let i = 0; i < 30 && optionsOf(m).length < 2; i++) m = await press(page, "Space");
+    const offered = optionsOf(m);
+    expect(offered.length).toBeGreaterThan(1);
+    await page.waitForTimeout(400); // the options are built, hidden, while the line types out
+    m = await press(page, "2"); // ends the line's typing
+    expect(optionsOf(m)).toEqual(offered);
+    m = await press(page, "2"); // now picks the second option
+    expect(optionsOf(m)).not.toEqual(offered);
+    await page.context().close();
+  });
+});
+
 describe("drawing only what changed", () => {
   it("draws no frames while a meeting is still, and shows a key press on screen at once", async () => {
     const page = await newPage();

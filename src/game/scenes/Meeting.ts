@@ -27,6 +27,8 @@ const PANEL_X = 24 + MAIN_W + 20;
 const OPTIONS_BOTTOM = HEIGHT - 40;
 /** Characters per second of the typewriter, by the text-speed setting. */
 const TYPE_CPS = { slow: 18, normal: 40, fast: 90, instant: Infinity } as const;
+/** Options held back while a line types out are built this long after the key press (its frame drawn first). */
+const PREPARE_AFTER_MS = 80;
 
 export interface MeetingData {
   scenarioId: string;
@@ -52,6 +54,7 @@ export class Meeting extends BaseScene {
   private unsubscribe: (() => void) | null = null;
   /** The line being typed out, if the typewriter is running. */
   private pendingOptions: (() => void) | null = null;
+  private preparing: Phaser.Time.TimerEvent | null = null;
   /** What a step drew anew (options, hints, toasts): replaced on every line. The stage, line and footer are kept. */
   private body: Phaser.GameObjects.GameObject[] = [];
   private chrome: Phaser.GameObjects.GameObject[] = [];
@@ -210,6 +213,8 @@ export class Meeting extends BaseScene {
    */
   private draw(full: boolean): void {
     this.dialogue?.stop();
+    this.preparing?.remove();
+    this.pendingOptions = null;
     const view = this.session.meeting();
     const start = performance.now();
     if (full || !this.panel) {
@@ -313,23 +318,36 @@ export class Meeting extends BaseScene {
       });
       items.forEach((it, i) => mirrorLines.push(`${i + 1}. ${it.label}${it.chip ? this.t("format.paren", { text: it.chip }) : ""}`));
       const optionsY = y;
-      const showOptions = () => {
-        // Shrinks the text until every option fits above the footer. No option is focused
-        // before the player moves: the first listed is no free answer.
+      // Shrinks the text until every option fits above the footer (sizes measured, not built: each option is a text
+      // or two to draw and upload). No option is focused before the player moves: the first listed is no free answer.
+      // `hidden`: built ahead, shown later; null when the options need the room taken away first (not done while hidden).
+      const buildOptions = (hidden: boolean): Menu | null => {
         const layout = (base: number) => ({ x: 24, y: optionsY, width: MAIN_W, gap: 6, size: Math.round(base * settings.fontScale), numbered: true, chipWidth: marks ? 170 : 0, initialFocus: -1 });
-        // Sizes measured, not built, until one fits: each option is a text or two to render and upload.
         const sizes = [21, 19, 17, 15];
         while (sizes.length && Menu.bottomFor(this, items, layout(sizes[0]!)) > OPTIONS_BOTTOM) sizes.shift();
-        if (!sizes.length && !this.compact) return this.goCompact(); // too many or too long even at the smallest size
-        for (const base of sizes.length ? sizes : [15]) {
+        for (const base of sizes.length ? sizes : this.compact ? [15] : []) {
           const menu = this.menu(items, layout(base));
-          if (menu.bottom <= OPTIONS_BOTTOM) return;
-          if (base === 15) return this.compact ? undefined : this.goCompact();
+          if (menu.bottom <= OPTIONS_BOTTOM || (this.compact && base === 15)) {
+            if (hidden) menu.setShown(false);
+            return menu;
+          }
           this.clearMenus();
         }
+        if (!hidden) this.goCompact(); // too many or too long even at the smallest size
+        return null;
       };
-      if (this.dialogue?.typing) this.pendingOptions = showOptions;
-      else showOptions();
+      if (this.dialogue?.typing) {
+        // Built while the player reads the line, after this key press's frame; the key that ends the line only shows them.
+        let ready: Menu | null = null;
+        const pending = () => (ready ? ready.setShown(true) : void buildOptions(false));
+        this.pendingOptions = pending;
+        this.preparing = this.time.delayedCall(PREPARE_AFTER_MS, () => {
+          if (this.pendingOptions !== pending) return;
+          const start = performance.now();
+          ready = buildOptions(true);
+          performance.measure("meeting: options prepared", { start });
+        });
+      } else buildOptions(false);
       const footer = this.t("meeting.choose", { n: items.length });
       this.footer(footer, view.inMeeting);
       mirrorLines.push(footer);
