@@ -5,6 +5,7 @@
  */
 import type { Scenario } from "./loader.ts";
 import { LEVELS, NEED_STATES, STAGE3_TASKS, type Colleague, type Department, type Level, type NeedState, type Posture, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
+import { derivedOnce } from "./derived.ts";
 
 /** One stakeholder's relationship: three meters (0-10 each), the level they add up to, and needs. */
 export interface StakeholderState {
@@ -100,15 +101,9 @@ export function computeLevel(s: Pick<StakeholderState, "trust" | "interest" | "e
   return "stranger";
 }
 
-const templates = new WeakMap<Scenario, AccountState>();
-
 /** The account as a run of `scenario` starts: a fresh copy of a per-scenario template (built once). */
 export function initialAccount(scenario: Scenario): AccountState {
-  let t = templates.get(scenario);
-  if (!t) {
-    t = buildInitialAccount(scenario);
-    templates.set(scenario, t);
-  }
+  const t = accountTemplate(scenario);
   const stakeholders: Record<string, StakeholderState> = {};
   for (const id in t.stakeholders) {
     const st = t.stakeholders[id]!;
@@ -124,7 +119,7 @@ function emptyRecords(): Pick<AccountState, "shallow" | "researched" | "notebook
   return { shallow: [], researched: [], notebook: [], forgotten: [], meeting: null, talk: {}, traits: [] };
 }
 
-function buildInitialAccount(scenario: Scenario): AccountState {
+const accountTemplate = derivedOnce((scenario: Scenario): AccountState => {
   const stakeholders: Record<string, StakeholderState> = {};
   for (const [id, who] of Object.entries(scenario.cast)) {
     const m = who.meters ?? DEFAULT_METERS;
@@ -154,7 +149,7 @@ function buildInitialAccount(scenario: Scenario): AccountState {
     tasks,
     competitors,
   };
-}
+});
 
 /**
  * Switching cost 客户转换成本, 0-100: what the client would pay to change supplier. Grows

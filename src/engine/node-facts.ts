@@ -8,6 +8,7 @@ import type { Scenario } from "./loader.ts";
 import type { ScenarioNode } from "./schema.ts";
 import type { OfferedOption } from "./state.ts";
 import { optionCost } from "./moves/index.ts";
+import { derivedOnce } from "./derived.ts";
 
 export interface NodeFacts {
   /** Each option as offered, index for index with `node.options`; frozen, since every host sees the same object. */
@@ -20,18 +21,8 @@ export interface NodeFacts {
   readonly into: ReadonlyMap<string, number>;
 }
 
-const factsCache = new WeakMap<ScenarioNode, NodeFacts>();
-
-export function nodeFacts(scenario: Scenario, node: ScenarioNode): NodeFacts {
-  let f = factsCache.get(node);
-  if (!f) {
-    f = deriveFacts(scenario, node);
-    factsCache.set(node, f);
-  }
-  return f;
-}
-
-function deriveFacts(scenario: Scenario, node: ScenarioNode): NodeFacts {
+/** A node's facts (`scenario` is the one it belongs to). */
+export const nodeFacts = derivedOnce((node: ScenarioNode, scenario: Scenario): NodeFacts => {
   const offered = (node.options ?? []).map((o) => {
     const x: OfferedOption = { id: o.id, text: o.text, move: o.move, cost: Object.freeze(optionCost(o)) };
     if (o.to !== undefined) x.to = o.to;
@@ -45,4 +36,4 @@ function deriveFacts(scenario: Scenario, node: ScenarioNode): NodeFacts {
     plainLines: node.lines.some((l) => l.when) ? null : node.lines.map((_l, i) => i),
     into,
   };
-}
+});

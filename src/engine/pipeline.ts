@@ -7,13 +7,12 @@ import type { Scenario } from "./loader.ts";
 import type { Effect } from "./schema.ts";
 import { PIPELINE_STAGES, STAGE3_TASKS, type Stage3Task } from "./vocabulary.ts";
 import type { RunCore } from "./core.ts";
+import { derivedOnce } from "./derived.ts";
 
 /** Whether the scenario covers the shortlist stage, whose five tasks the game then tracks. */
 export function hasShortlistStage(scenario: Scenario): boolean {
   return scenario.stages.some((st) => st.pipeline === "shortlist");
 }
-
-const inPlayCache = new WeakMap<Scenario, ReadonlySet<Stage3Task>>();
 
 function tasksDoneBy(effects: readonly Effect[] | undefined, into: Set<Stage3Task>): void {
   for (const e of effects ?? []) {
@@ -26,9 +25,7 @@ function tasksDoneBy(effects: readonly Effect[] | undefined, into: Set<Stage3Tas
 }
 
 /** The shortlist tasks some option, effect or stage change of this scenario can complete. */
-export function tasksInPlay(scenario: Scenario): ReadonlySet<Stage3Task> {
-  let set = inPlayCache.get(scenario);
-  if (set) return set;
+export const tasksInPlay = derivedOnce((scenario: Scenario): ReadonlySet<Stage3Task> => {
   const found = new Set<Stage3Task>();
   if (hasShortlistStage(scenario)) {
     const order = scenario.stages.map((st) => PIPELINE_STAGES.indexOf(st.pipeline));
@@ -46,10 +43,8 @@ export function tasksInPlay(scenario: Scenario): ReadonlySet<Stage3Task> {
       }
     }
   }
-  set = new Set(STAGE3_TASKS.filter((t) => found.has(t)));
-  inPlayCache.set(scenario, set);
-  return set;
-}
+  return new Set(STAGE3_TASKS.filter((t) => found.has(t)));
+});
 
 /** Leaving the shortlist stage (or ending the run) settles every task still open as failed. */
 export function failOpenTasks(core: RunCore): void {

@@ -81,7 +81,7 @@ export function reactionTo(core: RunCore, option: Option, fromNode: string, dest
   const from = scenario.nodes[fromNode];
   const to = Object.hasOwn(scenario.nodes, dest) ? scenario.nodes[dest] : undefined;
   if (!from || !to || from.meeting === undefined || to.meeting !== from.meeting) return null;
-  const dedicated = nodeFacts(scenario, from).into.get(dest) === 1;
+  const dedicated = nodeFacts(from, scenario).into.get(dest) === 1;
   const words = core.facts.reactsTo.get(who);
   for (const { principle, points } of last.principles) {
     if (SILENT.has(principle)) continue;

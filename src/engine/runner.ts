@@ -299,7 +299,7 @@ class RunnerImpl implements Runner {
     s.line = 0;
     s.visits[nodeId] = (Object.hasOwn(s.visits, nodeId) ? s.visits[nodeId]! : 0) + 1;
     s.log.push({ type: "enter", turn: s.turn, node: nodeId });
-    const facts = nodeFacts(this.scenario, node);
+    const facts = nodeFacts(node, this.scenario);
     if (node.notes) for (const note of node.notes) hear(this.core, note, facts.clientSpeaks);
     if (node.onEnter) {
       const flow: Flow = { goto: undefined, ended: false };
@@ -325,7 +325,7 @@ class RunnerImpl implements Runner {
       return;
     }
     const a = s.account;
-    const all = nodeFacts(this.scenario, node).offered;
+    const all = nodeFacts(node, this.scenario).offered;
     for (let i = 0; i < all.length; i++) {
       const o = node.options[i]!;
       if (o.condition && !this.core.holds(o.condition)) continue;

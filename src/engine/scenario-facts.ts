@@ -8,6 +8,7 @@
 import type { Scenario } from "./loader.ts";
 import type { Department } from "./vocabulary.ts";
 import { REACTIONS } from "./reaction-words.ts";
+import { derivedOnce } from "./derived.ts";
 
 export interface ScenarioFacts {
   /** Each stage's position in the pipeline. */
@@ -24,18 +25,7 @@ export interface ScenarioFacts {
   readonly reactsTo: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-const cache = new WeakMap<Scenario, ScenarioFacts>();
-
-export function scenarioFacts(scenario: Scenario): ScenarioFacts {
-  let f = cache.get(scenario);
-  if (!f) {
-    f = derive(scenario);
-    cache.set(scenario, f);
-  }
-  return f;
-}
-
-function derive(scenario: Scenario): ScenarioFacts {
+export const scenarioFacts = derivedOnce((scenario: Scenario): ScenarioFacts => {
   const chanceNeeds: { who: string; need: string; chance: number }[] = [];
   for (const [who, c] of Object.entries(scenario.cast)) {
     for (const [need, n] of Object.entries(c.needs ?? {})) if (n.chance !== undefined && n.chance < 1) chanceNeeds.push({ who, need, chance: n.chance });
@@ -54,4 +44,4 @@ function derive(scenario: Scenario): ScenarioFacts {
     competitorsAt,
     reactsTo,
   };
-}
+});
