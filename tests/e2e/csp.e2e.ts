@@ -4,18 +4,12 @@
  * played to the debrief with sound on, and the browser must report no violation, neither
  * as a `securitypolicyviolation` event nor as a console error, in the page or its workers.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, optionsOf, press, untilOptions, waitForHeading } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { sharedBrowser, optionsOf, press, untilOptions, waitForHeading } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 interface Watch {
   page: Page;
@@ -27,7 +21,7 @@ const CSP_MESSAGE = /Content Security Policy|Content-Security-Policy|Refused to/
 
 /** A page that records every CSP violation event and every console error, its workers' included. */
 async function watchedPage(): Promise<Watch> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.addInitScript(() => {
     const seen: string[] = [];

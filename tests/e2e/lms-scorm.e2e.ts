@@ -10,18 +10,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "./browser.ts";
+import type { Frame, Page } from "playwright-core";
+import { sharedBrowser, screenshot } from "./browser.ts";
 import { serveHarness } from "./lms/serve.ts";
 
 const MASTERY = 30;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Builds the package from the e2e build (dist/) with the CLI and unpacks it. */
 function packageAndUnpack(standard: "1.2" | "2004"): { dir: string; launch: string; manifest: string } {
@@ -104,7 +98,7 @@ describe.each(["1.2", "2004"] as const)("the SCORM %s package in an LMS", (stand
   });
 
   it("reports status, score and one interaction per decision; resumes after a reload; never passed before the end", async () => {
-    const context = await browser.newContext({ viewport: { width: 1300, height: 740 }, deviceScaleFactor: 1 });
+    const context = await browser().newContext({ viewport: { width: 1300, height: 740 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.on("pageerror", (e) => {
       throw e;

@@ -5,8 +5,8 @@
  */
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, optionsOf, press, waitForHeading, type Mirror } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { sharedBrowser, optionsOf, press, waitForHeading, type Mirror } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 const SELECTED = "https://w3id.org/xapi/adb/verbs/selected";
@@ -63,14 +63,12 @@ async function fakeLrs(): Promise<Lrs> {
   return Object.assign(lrs, { url: `http://127.0.0.1:${port}/xapi/`, close: () => new Promise<void>((r) => server.close(() => r())) });
 }
 
-let browser: Browser;
+const browser = sharedBrowser();
 let lrs: Lrs;
 beforeAll(async () => {
-  browser = await launchBrowser();
   lrs = await fakeLrs();
 });
 afterAll(async () => {
-  await browser?.close();
   await lrs?.close();
 });
 
@@ -91,7 +89,7 @@ async function playUntil(page: Page, m: Mirror, done: (turn: number, m: Mirror) 
 
 describe("xAPI statements to an LRS", () => {
   it("sends one valid statement per decision, and loses none while the LRS is down and the page reloads mid-run", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.on("pageerror", (e) => {
       throw e;

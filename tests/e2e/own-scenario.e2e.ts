@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { sharedBrowser, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
 import { parseScenarioText } from "../../src/engine/check.ts";
 
 const baseUrl = inject("baseUrl");
@@ -34,11 +34,10 @@ mkdirSync("dist/e2e-own", { recursive: true });
 writeFileSync("dist/e2e-own/my-visit.json", JSON.stringify(valid));
 writeFileSync("dist/e2e-own/broken.json", brokenText);
 
-let browser: Browser;
+const browser = sharedBrowser();
 let server: Server;
 let otherOrigin: string;
 beforeAll(async () => {
-  browser = await launchBrowser();
   // Another origin that allows the game (CORS), as a course site hosting a scenario would.
   server = createServer((req, res) => {
     const body = req.url?.startsWith("/broken.json") ? brokenText : JSON.stringify(valid);
@@ -49,12 +48,11 @@ beforeAll(async () => {
   otherOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await browser?.close();
   await new Promise((ok) => server?.close(ok));
 });
 
 async function newPage(lang = "en"): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.on("pageerror", (e) => {
     throw e;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, nextMirror, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { sharedBrowser, nextMirror, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
 import { createRunner, loadScenario, POLICIES, simulate, type Runner } from "../../src/engine/index.ts";
 
 const baseUrl = inject("baseUrl");
@@ -11,16 +11,10 @@ const LOCALES = [
   { locale: "en", app: "Dealcraft", select: "Choose a scenario", debrief: "Debrief", total: /^Total score: (-?\d+)$/, title: starter.meta.title.en },
 ] as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.on("pageerror", (e) => {
     throw e;
@@ -181,7 +175,7 @@ describe("the bonus scenario", () => {
 
 describe("touch on a phone in landscape", () => {
   it("letterboxes the 16:9 game and plays by taps: the line, an option, the account map", async () => {
-    const context = await browser.newContext({ viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const context = await browser().newContext({ viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(`${baseUrl}?lang=zh-CN&seed=4&scenario=first-meetings`);
     let m = await waitForHeading(page, /客户调研|华锐|初次/);

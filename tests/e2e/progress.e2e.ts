@@ -6,23 +6,17 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, optionsOf, press, screenshot, waitForHeading, type Mirror } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { sharedBrowser, optionsOf, press, screenshot, waitForHeading, type Mirror } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 const ice = JSON.parse(readFileSync("scenarios/ice-to-eskimos.json", "utf8"));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function newContext(viewport = { width: 1280, height: 720 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
+  const context = await browser().newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
   const page = await context.newPage();
   page.on("pageerror", (e) => {
     throw e;

@@ -2,25 +2,23 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startRoomServer, type RunningRoomServer } from "../../server/app.ts";
-import { SCREENSHOT_DIR, launchBrowser, screenshot, waitForHeading } from "./browser.ts";
+import { SCREENSHOT_DIR, sharedBrowser, screenshot, waitForHeading } from "./browser.ts";
 
 // The room server serves the build global-setup made (dist/) and the session protocol, on a free loopback port.
 let server: RunningRoomServer;
-let browser: Browser;
+const browser = sharedBrowser();
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startRoomServer({ host: "127.0.0.1", port: 0, distDir: process.env.DEALCRAFT_OUT ?? "dist", scenariosDir: "scenarios" });
-  browser = await launchBrowser();
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
   await server?.close();
 });
 
 async function newPage(options: Parameters<Browser["newContext"]>[0]): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const context = await browser().newContext({ acceptDownloads: true, ...options });
   contexts.push(context);
   const page = await context.newPage();
   page.on("pageerror", (e) => {

@@ -4,9 +4,9 @@
  * was not damaged. Also a failed write (quota) mid-meeting, and a scene that throws.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { sharedBrowser, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
 import { createRunner, loadScenario, saveRun } from "../../src/engine/index.ts";
 
 const baseUrl = inject("baseUrl");
@@ -21,17 +21,11 @@ function iceRun() {
   return { scenarioId: ice.meta.id, title: ice.meta.title, snapshot: saveRun(r), savedAt: Date.parse("2026-11-20T09:00:00Z") };
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** A page whose storage holds `entries` before the game's first script runs. */
 async function pageWith(entries: Record<string, string>, extraInit?: () => void): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   await context.addInitScript((e: Record<string, string>) => {
     if (sessionStorage.getItem("seeded")) return; // only before the first load, not on reloads
     sessionStorage.setItem("seeded", "1");

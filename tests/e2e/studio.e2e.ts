@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
+import { sharedBrowser, screenshot } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 interface StudioHandle {
   studio: {
@@ -20,7 +14,7 @@ interface StudioHandle {
 }
 
 async function openStudio(lang: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.on("pageerror", (e) => {
     throw e;
