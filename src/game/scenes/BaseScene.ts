@@ -9,6 +9,7 @@ import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import { type Locale } from "../../engine/vocabulary.ts";
 import { Menu, type MenuItem, type MenuLayout } from "../../ui/menu.ts";
+import { textPool } from "../../ui/textPool.ts";
 
 /** Decisions recorded in a saved run: the choices among its inputs (version 3), or its turn (older saves). */
 function decisionsIn(snapshot: unknown): number | undefined {
@@ -47,7 +48,11 @@ export abstract class BaseScene extends Phaser.Scene {
    */
   protected clear(): void {
     this.clearMenus();
-    this.children.removeAll(true);
+    // Destroyed, not only taken off the display list (removeAll's argument skips a callback; it
+    // destroys nothing): a Text left alive keeps its canvas and texture, and the text pool would
+    // hand out one that is no longer drawn.
+    for (const o of this.children.list.slice()) o.destroy();
+    textPool(this).empty();
   }
 
   /** A menu that is destroyed with the next clear(). */

@@ -60,8 +60,7 @@ export class ScenarioProblems extends BaseScene {
   }
 
   private draw(): void {
-    this.children.removeAll(true);
-    this.clearMenus();
+    this.clear();
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x0b121b, 0.97).setOrigin(0, 0).setInteractive(); // blocks clicks beneath
     const { file, problems } = this.report;
     const heading = this.t("problems.heading", { file, n: problems.length });

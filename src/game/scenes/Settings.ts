@@ -36,8 +36,7 @@ export class Settings extends BaseScene {
   }
 
   private draw(focus = 0): void {
-    this.children.removeAll(true);
-    this.clearMenus();
+    this.clear();
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x0b121b, 0.82).setOrigin(0, 0).setInteractive(); // blocks clicks beneath
     const s = this.svc.store.getState();
     const st = s.settings;
