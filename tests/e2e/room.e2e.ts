@@ -47,6 +47,16 @@ async function both(page: Page, name: string, full = false): Promise<void> {
 
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
 
+/**
+ * The index of the first SPIN question among the options shown ("S 背景问题", "P Problem"…), else 0.
+ * The options' order is shuffled per room, and a question never ends a run at once (a gift over the cap
+ * disqualifies), so a majority voting this way plays more than one round whatever the shuffle.
+ */
+async function questionIndex(page: Page): Promise<number> {
+  const moves = await page.locator(".options button.option").evaluateAll((buttons) => buttons.map((b) => b.querySelector(".move")?.textContent ?? ""));
+  return Math.max(0, moves.findIndex((m) => /^[SPIN] /.test(m)));
+}
+
 describe("a team session in real Chromium: a facilitator and three phones", () => {
   it("runs the shorter bundled scenario from setup to the session debrief", async () => {
     const host = await newPage({ viewport: { width: 1366, height: 900 } });
@@ -101,9 +111,9 @@ describe("a team session in real Chromium: a facilitator and three phones", () =
       await host.waitForSelector(".live.phase-voting");
       for (const p of [phone, tablet, laptop]) await p.waitForSelector(".options button.option");
       const count = await phone.locator(".options button.option").count();
-      await phone.locator(".options button.option").nth(0).tap();
+      await phone.locator(".options button.option").nth(await questionIndex(phone)).tap();
       await phone.waitForSelector(".option.mine");
-      await tablet.locator(".options button.option").nth(0).click();
+      await tablet.locator(".options button.option").nth(await questionIndex(tablet)).click();
       await laptop.locator(".options button.option").nth(Math.min(1, count - 1)).click();
       if (round === 1) {
         // A phone reloads mid-vote: it comes back in its place, its vote still marked.
