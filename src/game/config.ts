@@ -6,6 +6,10 @@ import type { Services, SharedServices } from "./services.ts";
 import { ensurePlayScenes, ensureProgressScene, ensureSettings } from "./playScenes.ts";
 import { chooseRenderScale, setRenderScale } from "./renderScale.ts";
 import { installErrorBoundary, recoverToTitle } from "./errorBoundary.ts";
+import { deliverEachKeyOnce, type KeyQueueHandler } from "./keysOnce.ts";
+
+// Before any scene starts: each keyboard plugin registers its queue handler when its scene starts.
+deliverEachKeyOnce(Phaser.Input.Keyboard.KeyboardPlugin.prototype as unknown as KeyQueueHandler);
 
 /** What each scene would draw this frame, in render order (see renderGate.ts). */
 function drawnScenes(game: Phaser.Game): DrawnScene[] {

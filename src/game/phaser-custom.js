@@ -20,7 +20,7 @@ import "phaser-src/loader/filetypes/ImageFile.js";
 import InputEvents from "phaser-src/input/events/index.js";
 // The scene input plugin and the keyboard plugin register themselves when imported.
 import "phaser-src/input/InputPlugin.js";
-import "phaser-src/input/keyboard/KeyboardPlugin.js";
+import KeyboardPlugin from "phaser-src/input/keyboard/KeyboardPlugin.js";
 import Tweens from "phaser-src/tweens/index.js";
 import Time from "phaser-src/time/index.js";
 import Cameras2D from "phaser-src/cameras/2d/index.js";
@@ -54,7 +54,7 @@ const Phaser = Extend(false, {
   Scenes,
   Scale,
   Loader: { Events: LoaderEvents, LoaderPlugin },
-  Input: { Events: InputEvents },
+  Input: { Events: InputEvents, Keyboard: { KeyboardPlugin } },
   Tweens,
   Time,
   Cameras: { Scene2D: Cameras2D },

@@ -41,6 +41,14 @@ async function startStarter(page: Page, lang: "zh-CN" | "en", seed: number): Pro
   return press(page, "1"); // …in practice mode
 }
 
+/** Plays on (first option, or the next line) until the first meeting, where the account panel shows the listening stance. */
+async function untilInMeeting(page: Page, m: Mirror): Promise<Mirror> {
+  for (let i = 0; i < 50 && !m.lines.some((l) => l.startsWith("做笔录：")); i++) {
+    m = optionsOf(m).length ? await press(page, "1") : await press(page, "Space");
+  }
+  return m;
+}
+
 /** The same play in the pure engine: first option at every choice. */
 function engineFirstOptionRun(seed: string): Runner {
   const r = createRunner(loadScenario(starter), seed);
@@ -205,10 +213,7 @@ describe("touch on a phone in landscape", () => {
 describe("listening during a meeting", () => {
   it("switches posture with L and note-taking with N, and says so in the account panel", async () => {
     const page = await newPage();
-    let m = await startStarter(page, "zh-CN", 5);
-    for (let i = 0; i < 50 && !m.lines.some((l) => l.startsWith("做笔录：")); i++) {
-      m = optionsOf(m).length ? await press(page, "1") : await press(page, "Space");
-    }
+    let m = await untilInMeeting(page, await startStarter(page, "zh-CN", 5));
     expect(m.lines).toContain("做笔录：关（N 切换）");
     expect(m.lines).toContain("姿态：一般（L 切换）");
     m = await press(page, "n");
@@ -227,6 +232,22 @@ describe("listening during a meeting", () => {
     await screenshot(page, "9-account-map-zh-CN");
     m = await press(page, "Escape");
     expect(m.lines).toContain("做笔录：开（N 切换）"); // back in the same meeting, nothing lost
+    await page.context().close();
+  });
+
+  it("handles each key once when keys come faster than frames (N and L in one task)", async () => {
+    const page = await newPage();
+    let m = await untilInMeeting(page, await startStarter(page, "zh-CN", 5));
+    // One script task: no frame between the keys (a quick typist, or any two keys on a slow phone).
+    const burst = (keys: [string, number][]) =>
+      page.evaluate((ks) => {
+        for (const [key, keyCode] of ks) for (const type of ["keydown", "keyup"]) window.dispatchEvent(new KeyboardEvent(type, { key, keyCode } as KeyboardEventInit));
+      }, keys);
+    const before = m.updates;
+    await burst([["n", 78], ["l", 76]]);
+    m = await nextMirror(page, before + 1);
+    expect(m.lines).toContain("做笔录：开（N 切换）"); // switched once, not on, off and on again
+    expect(m.lines).toContain("姿态：积极（前倾·眼神·点头）（L 切换）"); // one step, not two
     await page.context().close();
   });
 });
