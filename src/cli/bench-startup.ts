@@ -158,9 +158,12 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
 };
+/** Script per key press of the account panel and the line and options together. */
+const bothOf = (r: { panel: number[]; body: number[] }) => r.body.map((b, i) => b + (r.panel[i] ?? 0));
+
 /** Median and p90 of the meeting's script per key press: account panel, line and options, and both. */
 function describeRedraws(label: string, play: { panel: number[]; body: number[]; prepared?: number[] }): string {
-  const both = play.body.map((b, i) => b + (play.panel[i] ?? 0));
+  const both = bothOf(play);
   const row = (name: string, xs: number[]) => `    ${name.padEnd(22)} median ${pct(xs, 50).toFixed(1).padStart(6)} ms   p90 ${pct(xs, 90).toFixed(1).padStart(6)} ms   (${xs.length} key presses)`;
   // A build that redraws the panel only on some presses has a median of 0 there: its cost when it does redraw is the other figure.
   const redrawn = play.panel.filter((x) => x > 0);
@@ -221,9 +224,9 @@ try {
     console.log(describeRedraws("this build:", pooled(mine)));
     if (other) {
       console.log(describeRedraws(`baseline build (${compareDir}):`, pooled(theirs)));
-      const both = (r: { panel: number[]; body: number[] }) => r.body.map((b, i) => b + (r.panel[i] ?? 0));
-      const perPlay = mine.map((m, i) => pct(both(m), 50) / Math.max(0.01, pct(both(theirs[i]!), 50)));
-      console.log(`  both, this build / baseline (median of pooled presses): ${(pct(both(pooled(mine)), 50) / Math.max(0.01, pct(both(pooled(theirs)), 50))).toFixed(2)}; per play pair: ${perPlay.map((r) => r.toFixed(2)).join(" ")}`);
+      const ratio = (a: { panel: number[]; body: number[] }, b: { panel: number[]; body: number[] }) => pct(bothOf(a), 50) / Math.max(0.01, pct(bothOf(b), 50));
+      const perPlay = mine.map((m, i) => ratio(m, theirs[i]!));
+      console.log(`  both, this build / baseline (median of pooled presses): ${ratio(pooled(mine), pooled(theirs)).toFixed(2)}; per play pair: ${perPlay.map((r) => r.toFixed(2)).join(" ")}`);
     }
   } finally {
     await other?.close();

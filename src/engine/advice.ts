@@ -33,7 +33,7 @@ export function betterOption(ctx: JudgeContext, offered: readonly OfferedOption[
 }
 
 /** What the scorecard made of a choice, from the points its principles scored (collected by `RunCore.judge`). */
-export function judgeLastMove(judged: { points: number; principles: { principle: string; points: number }[] }, node: string, option: Option): LastMove {
+export function judgeLastMove(judged: Pick<LastMove, "points" | "principles">, node: string, option: Option): LastMove {
   const principles = judged.principles;
   // Largest effect first; on a tie the loss first (a client notices a mistake more).
   if (principles.length > 1) principles.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.points - b.points);

@@ -10,7 +10,7 @@ import { rngStep, rngValue, seedToState } from "./rng.ts";
 import { scenarioFacts, type ScenarioFacts } from "./scenario-facts.ts";
 
 import type { Condition, VarValue } from "./schema.ts";
-import type { RunEvent, RunState, ScoreRecord } from "./state.ts";
+import type { LastMove, RunEvent, RunState, ScoreRecord } from "./state.ts";
 import type { RuleContext } from "./moves/index.ts";
 import { tasksInPlay } from "./pipeline.ts";
 import type { Competency, Meter, NeedState, Stage3Task, TaskStatus } from "./vocabulary.ts";
@@ -28,7 +28,7 @@ export class RunCore implements RuleContext, ConditionContext {
    * While a choice is judged: what each principle it touched scored, in the order first scored
    * (collected here as points are awarded, rather than found again in the log afterwards).
    */
-  judging: { points: number; principles: { principle: string; points: number }[] } | null = null;
+  judging: Pick<LastMove, "points" | "principles"> | null = null;
   /** Why the meters moved, while a competitor or an author's event acts (toasts must not credit the player). */
   cause: "competitor" | "event" | undefined;
   /** Stakeholders whose meters moved since levels were last computed; pairs change every level, so "all". */

@@ -91,7 +91,6 @@ export function reactionTo(core: RunCore, option: Option, fromNode: string, dest
   return null;
 }
 
-
 /** The words of a reaction, looked up when shown (a headless run never needs them). */
 export function reactionText(core: Pick<RunCore, "scenario" | "seed" | "s">, who: string, principle: string): LocalizedText | undefined {
   const own = core.scenario.cast[who]?.reactions;

@@ -27,6 +27,7 @@ export class DialogueLine {
   private drawn: boolean[] = [];
   private box: Phaser.GameObjects.Rectangle | null = null;
   private size = 0;
+  private typewriter: Phaser.Time.TimerEvent | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -37,7 +38,9 @@ export class DialogueLine {
 
   /** Whether `o` is one of the line's own objects (kept across key presses). */
   owns(o: Phaser.GameObjects.GameObject): boolean {
-    return o === this.box || this.rows.includes(o as Phaser.GameObjects.Text) || [...this.plates.values()].includes(o as Phaser.GameObjects.Text);
+    if (o === this.box || this.rows.includes(o as Phaser.GameObjects.Text)) return true;
+    for (const plate of this.plates.values()) if (plate === o) return true;
+    return false;
   }
 
   /** Characters in the words, as `reveal` counts them. */
@@ -106,7 +109,6 @@ export class DialogueLine {
   get typing(): boolean {
     return this.typewriter !== null;
   }
-  private typewriter: Phaser.Time.TimerEvent | null = null;
 
   /** Brings the words in at `cps` characters a second, then calls `done`. Each tick only crops: nothing is drawn anew. */
   type(cps: number, done: () => void): void {

@@ -38,6 +38,8 @@ export class MeetingStage {
   private laidOutFor = "";
   private people = new Map<string, Person>();
   private where = new Map<string, number>();
+  /** Notes floating up now, each with what takes it away (a tween or a timer). */
+  private floating: { toast: Phaser.GameObjects.Text; gone: { remove(): unknown } }[] = [];
 
   constructor(private readonly scene: Phaser.Scene) {}
 
@@ -118,7 +120,6 @@ export class MeetingStage {
       return false;
     });
   }
-  private floating: { toast: Phaser.GameObjects.Text; gone: { remove(): unknown } }[] = [];
 
   /** Floating notes for what the last step changed: "+1 信任 · I 暗示问题" above a head, "+8 提问" in the top bar. */
   toasts(attendees: readonly AttendeeView[], portraits: Map<string, number>, change: StepChange, locale: Locale, motion: boolean): void {

@@ -4,7 +4,7 @@
  * bright border and a ▶ marker, never by colour alone.
  */
 import { Phaser } from "../phaser/index.ts";
-import { textHeight } from "./text.ts";
+import { textHeight, type TextOptions } from "./text.ts";
 import { textPool } from "./textPool.ts";
 import { COLORS } from "./theme.ts";
 
@@ -40,6 +40,45 @@ export interface MenuLayout {
 
 /** Room an icon takes at the start of a chip, design px (the icon plus a gap). */
 const ICON_BOX = 20;
+/** Room inside an item's frame, design px. */
+const PAD = 14;
+
+/**
+ * Lays out one item's texts from its top-left corner: `place` draws (or only measures) a
+ * text at a position with its options and returns its height. Returns the bottom of the
+ * item's content. Building a menu and measuring one (bottomFor) share this, so they agree.
+ */
+function layItem(
+  item: MenuItem,
+  i: number,
+  x: number,
+  y: number,
+  layout: MenuLayout,
+  place: (part: "chip" | "label" | "detail", x: number, y: number, content: string, o: TextOptions) => number,
+): number {
+  const size = layout.size ?? 22;
+  const chipW = layout.chipWidth ?? 0;
+  let textX = x + PAD + 28;
+  let contentY = y + PAD;
+  let bottom = contentY;
+  if (item.chip) {
+    const chipY = contentY + (chipW ? 2 : 0);
+    const chipH = place("chip", textX, chipY, item.chip, {
+      size: Math.round(size * 0.72),
+      color: COLORS.text,
+      background: item.chipColor ?? "#36597d",
+      padding: [item.chipIcon ? 4 + ICON_BOX : 4, 2, 4, 2],
+      ...(chipW ? { width: chipW - 8 - (item.chipIcon ? ICON_BOX : 0) } : {}),
+    });
+    bottom = chipY + chipH;
+    if (!chipW) contentY += chipH + 4;
+  }
+  textX += chipW;
+  const width = layout.width - (textX - x) - PAD;
+  bottom = Math.max(bottom, contentY + place("label", textX, contentY, layout.numbered ? `${i + 1}. ${item.label}` : item.label, { size, width }));
+  if (item.detail) bottom += 4 + place("detail", textX, bottom + 4, item.detail, { size: Math.round(size * 0.75), color: COLORS.textDim, width });
+  return bottom;
+}
 
 export class Menu {
   private readonly objects: Phaser.GameObjects.GameObject[] = [];
@@ -61,7 +100,6 @@ export class Menu {
   ) {
     const gap = layout.gap ?? 12;
     const size = layout.size ?? 22;
-    const pad = 14;
     // Option texts come from the scene's pool and go back to it: a meeting builds a menu for every choice.
     const pool = textPool(scene);
     this.marker = scene.add.graphics().setDepth(2);
@@ -70,43 +108,21 @@ export class Menu {
     let x0 = layout.x;
     items.forEach((item, i) => {
       const x = x0;
-      let textX = x + pad + 28;
-      const parts: Phaser.GameObjects.GameObject[] = [];
-      let contentY = y + pad;
-      const chipW = layout.chipWidth ?? 0;
-      if (item.chip) {
-        const chip = pool.take(textX, contentY + (chipW ? 2 : 0), item.chip, {
-          size: Math.round(size * 0.72),
-          color: COLORS.text,
-          background: item.chipColor ?? "#36597d",
-          padding: [item.chipIcon ? 4 + ICON_BOX : 4, 2, 4, 2],
-          ...(chipW ? { width: chipW - 8 - (item.chipIcon ? ICON_BOX : 0) } : {}),
-        });
-        parts.push(chip);
-        if (item.chipIcon) {
+      const parts: Phaser.GameObjects.Text[] = [];
+      const bottom = layItem(item, i, x, y, layout, (part, tx, ty, content, o) => {
+        const text = pool.take(tx, ty, content, o);
+        parts.push(text);
+        if (part === "chip" && item.chipIcon) {
           // Centred on the chip's first line, in the padding left for it.
-          const lines = Math.max(1, chip.getWrappedText().length);
-          const lineH = (chip.height - 4 - chip.lineSpacing * (lines - 1)) / lines;
-          const icon = scene.add.image(textX + 4, chip.y + 2 + lineH / 2, item.chipIcon).setOrigin(0, 0.5);
+          const lines = Math.max(1, text.getWrappedText().length);
+          const lineH = (text.height - 4 - text.lineSpacing * (lines - 1)) / lines;
+          const icon = scene.add.image(tx + 4, text.y + 2 + lineH / 2, item.chipIcon).setOrigin(0, 0.5);
           icon.setScale((ICON_BOX - 4) / icon.height).setDepth(2);
           this.objects.push(icon);
         }
-        if (chipW) textX += chipW;
-        else contentY += chip.height + 4;
-      } else if (chipW) textX += chipW;
-      const label = pool.take(textX, contentY, layout.numbered ? `${i + 1}. ${item.label}` : item.label, { size, width: layout.width - (textX - x) - pad });
-      parts.push(label);
-      let bottom = Math.max(label.y + label.height, ...parts.map((p) => (p as Phaser.GameObjects.Text).y + (p as Phaser.GameObjects.Text).height));
-      if (item.detail) {
-        const detail = pool.take(textX, bottom + 4, item.detail, {
-          size: Math.round(size * 0.75),
-          color: COLORS.textDim,
-          width: layout.width - (textX - x) - pad,
-        });
-        parts.push(detail);
-        bottom = detail.y + detail.height;
-      }
-      const height = bottom - y + pad;
+        return text.height;
+      });
+      const height = bottom - y + PAD;
       const frame = scene.add
         .rectangle(x, y, layout.width, height, COLORS.panel)
         .setOrigin(0, 0)
@@ -119,9 +135,9 @@ export class Menu {
         this.activate();
       });
       frame.setDepth(0);
-      for (const p of parts) (p as Phaser.GameObjects.Text).setDepth(1);
+      for (const p of parts) p.setDepth(1);
       this.frames.push(frame);
-      this.markerAt.push({ x: x + 10, y: y + pad + size * 0.6 });
+      this.markerAt.push({ x: x + 10, y: y + PAD + size * 0.6 });
       this.objects.push(frame, ...parts);
       if (layout.horizontal) x0 += layout.width + gap;
       else y += height + gap;
@@ -140,25 +156,10 @@ export class Menu {
    */
   static bottomFor(scene: Phaser.Scene, items: readonly MenuItem[], layout: MenuLayout): number {
     const gap = layout.gap ?? 12;
-    const size = layout.size ?? 22;
-    const pad = 14;
-    const chipW = layout.chipWidth ?? 0;
     let y = layout.y;
     items.forEach((item, i) => {
-      let textX = layout.x + pad + 28;
-      let contentY = y + pad;
-      let bottom = contentY;
-      if (item.chip) {
-        const chipTop = contentY + (chipW ? 2 : 0);
-        const chipH = textHeight(scene, item.chip, { size: Math.round(size * 0.72), ...(chipW ? { width: chipW - 8 - (item.chipIcon ? ICON_BOX : 0) } : {}) }) + 4;
-        bottom = chipTop + chipH;
-        if (chipW) textX += chipW;
-        else contentY += chipH + 4;
-      } else if (chipW) textX += chipW;
-      const width = layout.width - (textX - layout.x) - pad;
-      bottom = Math.max(bottom, contentY + textHeight(scene, layout.numbered ? `${i + 1}. ${item.label}` : item.label, { size, width }));
-      if (item.detail) bottom += 4 + textHeight(scene, item.detail, { size: Math.round(size * 0.75), width });
-      y = bottom + pad + (i < items.length - 1 ? gap : 0);
+      const bottom = layItem(item, i, layout.x, y, layout, (_part, _x, _y, content, o) => textHeight(scene, content, o));
+      y = bottom + PAD + (i < items.length - 1 ? gap : 0);
     });
     return items.length ? y : 0;
   }

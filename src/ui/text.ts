@@ -94,7 +94,7 @@ let measureContext: CanvasRenderingContext2D | null = null;
  * The height `addText` would give `content`, without making a Text (no canvas to render,
  * no texture to upload): for laying out pages of text and creating only what is shown.
  * Same font, wrap and metrics as addText, and Phaser's height rule (lines × font height
- * plus the spacing between lines).
+ * plus the spacing between lines, plus the padding above and below).
  */
 export function textHeight(scene: Phaser.Scene, content: string, o: TextOptions = {}): number {
   const font = fontOf(o);
@@ -104,5 +104,6 @@ export function textHeight(scene: Phaser.Scene, content: string, o: TextOptions 
   const ctx = measureContext!;
   ctx.font = `${font.fontStyle} ${font.size}px ${FONT_FAMILY}`.trim();
   const lines = o.width !== undefined ? wrapText(content, o.width, (line) => ctx.measureText(line).width).length : content.split("\n").length;
-  return metrics.fontSize * lines + font.lineSpacing * (lines - 1);
+  const [, top, , bottom = top] = o.padding ?? [0, 0];
+  return metrics.fontSize * lines + font.lineSpacing * (lines - 1) + top + bottom;
 }

@@ -32,7 +32,7 @@ export class TextPool {
     const key = fontKey(o);
     const list = this.idle.get(key);
     let text: Phaser.GameObjects.Text | undefined;
-    // A scene's clear() destroys idle texts too: those are skipped.
+    // A text destroyed while idle (by something other than the pool) is skipped.
     while (list?.length && !text?.scene) text = list.pop();
     if (!text?.scene) {
       text = addText(this.scene, x, y, content, o);

@@ -52,8 +52,9 @@ export class Meeting extends BaseScene {
   private ready = false;
   private scenario!: Scenario;
   private unsubscribe: (() => void) | null = null;
-  /** The line being typed out, if the typewriter is running. */
+  /** Shows this step's options once the line has typed out (or the key that ends it is pressed). */
   private pendingOptions: (() => void) | null = null;
+  /** The timer that builds those options hidden, between key presses. */
   private preparing: Phaser.Time.TimerEvent | null = null;
   /** What a step drew anew (options, hints, toasts): replaced on every line. The stage, line and footer are kept. */
   private body: Phaser.GameObjects.GameObject[] = [];
@@ -250,7 +251,8 @@ export class Meeting extends BaseScene {
   }
 
   private kept(o: Phaser.GameObjects.GameObject): boolean {
-    return [...this.footers.values()].includes(o as Phaser.GameObjects.Text) || !!this.stage?.owns(o) || !!this.dialogue?.owns(o) || textPool(this).owns(o);
+    for (const f of this.footers.values()) if (f === o) return true;
+    return !!this.stage?.owns(o) || !!this.dialogue?.owns(o) || textPool(this).owns(o);
   }
 
   private drawTopBar(view: MeetingView): Phaser.GameObjects.GameObject[] {
@@ -392,5 +394,4 @@ export class Meeting extends BaseScene {
     for (const [w, text] of this.footers) text.setVisible(w === words);
     if (words !== null && !this.footers.has(words)) this.footers.set(words, addText(this, 24, HEIGHT - 30, words, { size: 16, color: COLORS.textDim }));
   }
-
 }
