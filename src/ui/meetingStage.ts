@@ -121,13 +121,21 @@ export class MeetingStage {
     });
   }
 
-  /** Floating notes for what the last step changed: "+1 信任 · I 暗示问题" above a head, "+8 提问" in the top bar. */
-  toasts(attendees: readonly AttendeeView[], portraits: Map<string, number>, change: StepChange, locale: Locale, motion: boolean): void {
+  /**
+   * Floating notes for what the last step changed: "+1 信任 · I 暗示问题" above a head, "+8 提问" in the top bar.
+   * Without coaching (assessment) nothing of the player's own move is shown — no points, competencies or move
+   * tags: the faces react and the client's words stay; a rival's or an event's doing is news and is shown.
+   * Returns the notes' words, for the screen-reader mirror.
+   */
+  toasts(attendees: readonly AttendeeView[], portraits: Map<string, number>, change: StepChange, how: { locale: Locale; motion: boolean; coaching: boolean }): string[] {
+    const { locale, motion, coaching } = how;
+    const said: string[] = [];
     const scene = this.scene;
     const tr = (k: string, v?: Record<string, string | number>) => t(locale, k as StringKey, v);
     this.land();
     const pool = textPool(scene);
     const show = (x: number, y: number, text: string, color: string) => {
+      said.push(text);
       const toast = pool.take(x, y, text, { size: 15, bold: true, color, background: "#0b121bee", padding: [6, 2] }).setOrigin(0.5, 1).setDepth(5);
       const gone = () => this.land(toast);
       this.floating.push({ toast, gone: motion ? scene.tweens.add({ targets: toast, y: y - 18, alpha: 0, delay: 1100, duration: 900, onComplete: gone }) : scene.time.delayedCall(2000, gone) });
@@ -135,6 +143,7 @@ export class MeetingStage {
     // One note per person, with why their meters moved: the player's move, or a rival's.
     const byWho = new Map<string, { parts: string[]; sum: number; cause: string }>();
     for (const m of change.meters) {
+      if (!coaching && m.cause === "player") continue;
       const e = byWho.get(m.who) ?? { parts: [], sum: 0, cause: m.cause };
       e.parts.push(`${m.delta > 0 ? "+" : ""}${m.delta} ${tr(`meter.${m.meter}`)}`);
       e.sum += m.delta;
@@ -145,10 +154,11 @@ export class MeetingStage {
       const e = byWho.get(a.id);
       const x = portraits.get(a.id);
       if (!e || x === undefined) continue;
-      const why = e.cause === "competitor" ? tr("toast.competitor") : e.cause === "event" ? tr("toast.event") : change.move ? moveLabel(change.move, locale) : "";
+      const why = e.cause === "competitor" ? tr("toast.competitor") : e.cause === "event" ? tr("toast.event") : change.move && coaching ? moveLabel(change.move, locale) : "";
       show(x, STAGE_Y + HEADROOM - 2, `${e.parts.join(" ")}${why ? ` · ${why}` : ""}`, e.sum >= 0 ? COLORS.good : COLORS.bad);
     }
-    const scores = change.scores.map((s) => `${s.points > 0 ? "+" : ""}${s.points} ${tr(`competency.${s.competency}`)}`);
+    const scores = coaching ? change.scores.map((s) => `${s.points > 0 ? "+" : ""}${s.points} ${tr(`competency.${s.competency}`)}`) : [];
     if (scores.length) show(470, 44, scores.join("  "), change.scores.reduce((a, s) => a + s.points, 0) >= 0 ? COLORS.good : COLORS.bad);
+    return said;
   }
 }

@@ -85,8 +85,12 @@ export interface MeetingView {
   attendees: AttendeeView[];
   inMeeting: boolean;
   talkShare: number | null;
-  /** How the course judged the move just made (while its consequences are on screen): for practice mode's instant explanation. */
-  judged?: { principle: string; points: number; better?: LocalizedText };
+  /**
+   * How the course judged the last decision: for practice mode's explanation. `fresh` while
+   * that decision's consequences are on screen (the step right after it); kept until the next
+   * decision so the player can read it again.
+   */
+  judged?: { principle: string; points: number; better?: LocalizedText; fresh: boolean };
 }
 
 export function meetingView(r: Runner, lastEvents: readonly RunEvent[] = []): MeetingView {
@@ -119,7 +123,8 @@ export function meetingView(r: Runner, lastEvents: readonly RunEvent[] = []): Me
     if (line.reaction) view.line.reaction = line.reaction;
   }
   const lastInput = st.inputs[st.inputs.length - 1];
-  if (st.last && lastInput && "choose" in lastInput && st.last.principles.length) {
+  if (st.last && st.last.principles.length) {
+    const fresh = !!lastInput && "choose" in lastInput;
     const top = st.last.principles[0]!;
     let better: string | undefined;
     for (let i = st.log.length - 1; i >= 0 && st.log[i]!.type !== "choice"; i--) {
@@ -127,7 +132,7 @@ export function meetingView(r: Runner, lastEvents: readonly RunEvent[] = []): Me
       if (e.type === "score" && e.better) better = e.better;
     }
     const text = better ? s.nodes[st.last.node]?.options?.find((o) => o.id === better)?.text : undefined;
-    view.judged = text ? { principle: top.principle, points: st.last.points, better: text } : { principle: top.principle, points: st.last.points };
+    view.judged = text ? { principle: top.principle, points: st.last.points, better: text, fresh } : { principle: top.principle, points: st.last.points, fresh };
   }
   if (r.status === "stuck") {
     const ev = st.log.at(-1);

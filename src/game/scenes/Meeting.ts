@@ -71,6 +71,8 @@ export class Meeting extends BaseScene {
   private toastedAt = -1;
   /** Many or long options: the room is left out for this choice so every option fits above the footer. */
   private compact = false;
+  /** Practice: the last decision's explanation, brought back at a choice point (E, or the top bar's button). */
+  private explainOpen = false;
 
   constructor() {
     super(SceneKey.Meeting);
@@ -82,6 +84,7 @@ export class Meeting extends BaseScene {
     this.chrome = [];
     this.panel = null;
     this.toastedAt = -1;
+    this.explainOpen = false;
     this.input.keyboard?.on("keydown", (ev: KeyboardEvent) => {
       if (!this.sys.isActive() || !this.ready) return;
       if (this.dialogue?.typing && (ev.key === " " || ev.key === "Enter" || /^[1-9]$/.test(ev.key))) this.finishTyping();
@@ -89,6 +92,7 @@ export class Meeting extends BaseScene {
       else if (ev.key === "l" || ev.key === "L") this.changeListening("posture");
       else if (ev.key === "n" || ev.key === "N") this.changeListening("notes");
       else if (ev.key === "m" || ev.key === "M") this.openMap();
+      else if (ev.key === "e" || ev.key === "E") this.toggleExplanation();
     });
     this.events.once("shutdown", () => this.unsubscribe?.());
     this.enablePause();
@@ -147,7 +151,8 @@ export class Meeting extends BaseScene {
   private onSessionEvent(e: SessionEvent): void {
     if (e.type === "step") {
       const c = e.change;
-      const points = c.scores.reduce((sum, s) => sum + s.points, 0);
+      // In assessment a sound must not tell a good move from a bad one: only news (a rival, a stage) is heard.
+      const points = this.coaching ? c.scores.reduce((sum, s) => sum + s.points, 0) : 0;
       if (c.competitor) this.svc.sound.play("alert");
       else if (c.stage) this.svc.sound.play("stage");
       else if (points > 0) this.svc.sound.play("good");
@@ -191,8 +196,17 @@ export class Meeting extends BaseScene {
     this.afterStep();
   }
 
+  /** Practice: shows or hides the last decision's explanation (it is shown by itself right after the decision). */
+  private toggleExplanation(): void {
+    if (!this.coaching || !this.session.meeting().judged) return;
+    this.explainOpen = !this.explainOpen;
+    this.svc.sound.play("move");
+    this.draw(false);
+  }
+
   private choose(optionId: string): void {
     this.compact = false;
+    this.explainOpen = false;
     this.svc.sound.play("confirm");
     this.session.choose(optionId);
     this.afterStep();
@@ -262,7 +276,9 @@ export class Meeting extends BaseScene {
     addText(this, 24, 13, localize(view.client, this.locale), { size: 20, bold: true });
     const pause = this.barButton(WIDTH - 16, this.t("meeting.pause-button"), () => this.openSettings());
     const map = this.barButton(pause.x - pause.width - 10, this.t("meeting.map-button"), () => this.openMap());
-    const mode = addText(this, map.x - map.width - 16, 15, this.t(`mode.${this.mode}`), { size: 16, bold: true, color: COLORS.bgText, background: this.mode === "assessment" ? "#f2c14e" : "#7fd99a", padding: [6, 2] }).setOrigin(1, 0);
+    // Practice: the last explanation can be read again at any time (E), by touch too.
+    const why = this.coaching ? this.barButton(map.x - map.width - 10, this.t("meeting.explain-button"), () => this.toggleExplanation()) : map;
+    const mode = addText(this, why.x - why.width - 16, 15, this.t(`mode.${this.mode}`), { size: 16, bold: true, color: COLORS.bgText, background: this.mode === "assessment" ? "#f2c14e" : "#7fd99a", padding: [6, 2] }).setOrigin(1, 0);
     this.turnText = addText(this, mode.x - mode.width - 16, 13, this.t("meeting.stage-turn", { stage: stageName, n: view.turn + 1 }), { size: 20, color: COLORS.accent }).setOrigin(1, 0);
     return this.children.list.filter((o) => !before.has(o));
   }
@@ -299,7 +315,9 @@ export class Meeting extends BaseScene {
       if (typed) this.dialogue!.type(cps, () => this.finishTyping());
     } else this.dialogue!.hide();
 
-    const hint = this.coaching ? instantExplanation(view, this.locale) : null;
+    // The explanation stays while the decision's consequences play out, and comes back on request at the next choice.
+    const judged = view.judged;
+    const hint = this.coaching && judged && (judged.fresh || view.status === "line" || this.explainOpen) ? instantExplanation(view, this.locale) : null;
     if (hint) {
       const h = textPool(this).take(36, y, hint.text, { size: Math.round(16 * settings.fontScale), color: hint.good ? COLORS.good : COLORS.bad, width: MAIN_W - 24 });
       this.stepTexts.push(h);
@@ -366,7 +384,7 @@ export class Meeting extends BaseScene {
     mirrorLines.push(...this.panelMirror);
     // Each step's changes float up once (not again when the map or settings close).
     const logLength = this.session.runner.state.log.length;
-    if (logLength !== this.toastedAt) this.stage!.toasts(view.attendees, portraits, this.session.lastChange(), this.locale, !settings.reducedMotion);
+    if (logLength !== this.toastedAt) mirrorLines.push(...this.stage!.toasts(view.attendees, portraits, this.session.lastChange(), { locale: this.locale, motion: !settings.reducedMotion, coaching: this.coaching }));
     this.toastedAt = logLength;
     this.svc.mirror.show({ heading: localize(view.title, this.locale) || localize(view.scenarioTitle, this.locale), lines: mirrorLines });
   }
