@@ -76,7 +76,7 @@ export function applyEffects(core: RunCore, effects: readonly Effect[], node: st
         if (core.holds(x.if)) applyEffects(core, x.then, node, option, flow);
         else {
           // A branch not taken is a reason the deal went elsewhere: the debrief names it.
-          if (x.else) core.s.blocked.push({ node, condition: x.if });
+          if (x.else) core.s.blocked.push({ node, condition: x.if, turn: core.s.turn });
           if (x.else) applyEffects(core, x.else, node, option, flow);
         }
         break;

@@ -41,13 +41,16 @@ export function finishRun(core: RunCore, ending: string): void {
   endMeeting(core);
   s.reaction = null;
   if (hasShortlistStage(core.scenario)) failOpenTasks(core);
-  const sc = switchingCost(a);
-  if (sc > 0) core.award("strategy", Math.round(sc / 10), "strategy.switching-cost");
-  teamCoverage(core);
-  for (const id in a.stakeholders) {
-    if (levelIndex(a.stakeholders[id]!.level) === 0) core.award("relationships", STILL_STRANGER, "rel.still-stranger", id);
-  }
   const disqualified = isDisqualification(core, ending);
+  // A disqualified run is judged on the gift alone: the account it never got to build is not its lesson.
+  if (!disqualified) {
+    const sc = switchingCost(a);
+    if (sc > 0) core.award("strategy", Math.round(sc / 10), "strategy.switching-cost");
+    teamCoverage(core);
+    for (const id in a.stakeholders) {
+      if (levelIndex(a.stakeholders[id]!.level) === 0) core.award("relationships", STILL_STRANGER, "rel.still-stranger", id);
+    }
+  }
   const outcome = core.scenario.endings[ending]!.outcome;
   if (disqualified) {
     core.award("relationships", -10, "ethics.disqualified");

@@ -83,7 +83,9 @@ export function endMeeting(core: RunCore, cutShort = false): void {
   a.meeting = null;
   const total = m.rep + m.client;
   const share = total > 0 ? Math.round((m.rep / total) * 100) / 100 : 0;
-  if (total > 0 && m.turns >= TALK_SHARE_MIN_TURNS) {
+  // Where the client asked for a presentation, talking through it is what they asked for: the share is shown, not judged.
+  const judged = core.scenario.meetings?.[m.id]?.format !== "presentation";
+  if (total > 0 && m.turns >= TALK_SHARE_MIN_TURNS && judged) {
     a.talk[m.id] = share;
     if (share <= TALK_SHARE_GOOD) core.award("listening", 5, "listen.talk-less");
     else if (share > TALK_SHARE_TOO_MUCH) core.award("listening", -6, "listen.talk-too-much");

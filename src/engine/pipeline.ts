@@ -58,7 +58,7 @@ export function changeStage(core: RunCore, to: string): void {
   const target = core.scenario.stages.find((st) => st.id === to)!;
   if (target.gate && !core.holds(target.gate)) {
     core.log({ type: "gate", turn: s.turn, stage: to });
-    s.blocked.push({ stage: to, node: s.node, condition: target.gate });
+    s.blocked.push({ stage: to, node: s.node, condition: target.gate, turn: s.turn });
     return;
   }
   const from = core.scenario.stages.find((st) => st.id === s.stage)!;

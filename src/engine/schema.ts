@@ -239,6 +239,10 @@ export const ScenarioSchema = z
           .object({
             title: LocalizedText,
             weeks: z.number().min(0).max(52).optional().describe("time the meeting takes; default 1"),
+            format: z
+              .enum(["conversation", "presentation"])
+              .optional()
+              .describe("default conversation; presentation: the client asked the rep to present, so how much the rep talks is not judged"),
             cutShort: z
               .object({
                 emotion: z.number().min(0).max(10).describe("the addressed stakeholder's emotion at or below which they end the meeting"),

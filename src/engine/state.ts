@@ -132,8 +132,8 @@ export interface RunState {
   last: LastMove | null;
   /** The client's reaction to the last move, shown before the next node's lines. */
   reaction: { speaker: string; principle: string } | null;
-  /** Why the deal went where it did: conditions that failed at gates and decisive branches. */
-  blocked: { stage?: string; node: string; condition: Condition }[];
+  /** Why the deal went where it did: conditions that failed at gates and decisive branches, with the turn they failed at. */
+  blocked: { stage?: string; node: string; condition: Condition; turn: number }[];
   log: RunEvent[];
   /** What the player did: a save is the seed plus this journal. */
   inputs: Input[];

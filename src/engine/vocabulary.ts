@@ -85,6 +85,7 @@ export const TALK_SHARE_TOO_MUCH = 0.55;
 export type Posture = (typeof POSTURES)[number];
 /** Strategic-customer traits (DOMAIN.md §6). */
 export const PARTNER_TRAITS = ["aligned-values", "resource-integration", "complementary-strengths", "management-synergy"] as const;
+export type PartnerTrait = (typeof PARTNER_TRAITS)[number];
 /** Numbers the engine keeps for the account, readable by conditions. */
 export const ACCOUNT_FIGURES = ["weeks", "budget", "risk", "integration", "objections", "price-pressure", "switching-cost", "traits"] as const;
 export type AccountFigure = (typeof ACCOUNT_FIGURES)[number];

@@ -4,8 +4,8 @@
  * and the timeline by meeting. Each returns its lines for the screen-reader mirror.
  */
 import type { Phaser } from "../phaser/index.ts";
-import { localize, moveLabel, t, taskLines, type StringKey } from "../content/i18n.ts";
-import { describeShortfall } from "../content/why.ts";
+import { localize, t, taskLines, type StringKey } from "../content/i18n.ts";
+import { optionText as quoteOption, reasonText, turningText } from "../content/dealText.ts";
 import type { DebriefView, LessonEvent, OptionRef } from "../engine/view/debrief.ts";
 import type { Scenario } from "../engine/loader.ts";
 import { COMPETENCIES, type Locale } from "../engine/vocabulary.ts";
@@ -26,7 +26,7 @@ function tr(c: PageContext, key: string, vars?: Record<string, string | number>)
 }
 
 function optionText(c: PageContext, o: OptionRef | undefined): string {
-  return o ? tr(c, "format.quote", { text: localize(o.text, c.locale) }) + tr(c, "format.paren", { text: moveLabel(o.move, c.locale) }) : "";
+  return quoteOption(o, c.locale);
 }
 
 /** Page 1: the ending and *the* reason, the decision where it could have been won, three lessons. */
@@ -41,22 +41,9 @@ export function drawDealPage(c: PageContext): string[] {
     y += b.height + 16;
     mirror.push(heading, body);
   };
-  let reason: string;
-  if (view.ending?.disqualified) reason = tr(c, "debrief.disqualified");
-  else if (!view.reason || !view.reason.shortfalls.length) reason = tr(c, "debrief.no-reason");
-  else {
-    const stage = view.reason.stage ? c.scenario.stages.find((s) => s.id === view.reason!.stage) : undefined;
-    const stageName = stage ? (stage.title ? localize(stage.title, c.locale) : tr(c, `stage.${stage.pipeline}`)) : "";
-    const head = stage ? tr(c, "debrief.reason-gate", { stage: stageName }) : tr(c, "debrief.reason-branch");
-    reason = [head, ...view.reason.shortfalls.slice(0, 4).map((s) => `· ${describeShortfall(s, c.scenario, c.locale)}`)].join("\n");
-  }
-  block(tr(c, "debrief.reason"), reason, view.reason?.shortfalls.length || view.ending?.disqualified ? COLORS.bad : COLORS.good);
-
-  const tp = view.turningPoint;
-  const turning = tp
-    ? tr(c, "debrief.turning-text", { turn: tp.turn, chosen: optionText(c, tp.chosenOption) || tp.chosen, better: optionText(c, tp.betterOption) || tp.better, reaches: tr(c, `outcome.${tp.reaches}`) })
-    : tr(c, "debrief.no-turning");
-  block(tr(c, "debrief.turning"), turning);
+  const reason = reasonText(view, c.scenario, c.locale);
+  block(tr(c, "debrief.reason"), reason.text, reason.bad ? COLORS.bad : COLORS.good);
+  block(tr(c, "debrief.turning"), turningText(view, c.locale));
 
   const lessons = view.lessons.map((l, i) => `${i + 1}. ${tr(c, "debrief.lesson", { points: l.points > 0 ? `+${l.points}` : l.points, text: localize(l.explain, c.locale) + (l.research ? tr(c, "debrief.research") : "") })}`);
   if (lessons.length) block(tr(c, "debrief.lessons"), lessons.join("\n"));

@@ -10,8 +10,9 @@ import { initialAccount, switchingCost } from "../account.ts";
 import { explainScore, PRINCIPLES, type ScoreSheet } from "../scorecard.ts";
 import { isDisqualification } from "../finish.ts";
 import { taskViews, type PanelView } from "./account.ts";
-import { shortfalls, type Shortfall } from "./why.ts";
 import { turningPoint, type TurningPoint } from "./turning.ts";
+import { endingReason, lostAt, type EndingReason } from "./reason.ts";
+import { lessonsOf, type Lesson } from "./lessons.ts";
 import type { Colleague } from "../vocabulary.ts";
 
 export interface OptionRef {
@@ -45,11 +46,14 @@ export interface MeetingStory {
 export interface DebriefView {
   ending: { id: string; title: LocalizedText; summary: LocalizedText; outcome: Outcome; disqualified: boolean } | null;
   score: ScoreSheet;
-  /** Why the run ended where it did: the unmet parts of the last gate or decisive branch. */
-  reason: { stage?: string; shortfalls: Shortfall[] } | null;
-  turningPoint: (TurningPoint & { chosenOption?: OptionRef; betterOption?: OptionRef }) | null;
-  /** The three lessons: the principles that cost most (or, with fewer losses, what went best). */
-  lessons: { principle: string; explain: LocalizedText; points: number; research: boolean }[];
+  /** Why the run ended where it did, for every kind of ending (reason.ts). */
+  reason: EndingReason | null;
+  /** The last decision where a better ending was still reachable, and the ending it reaches; null on the best ending. */
+  turningPoint: (TurningPoint & { chosenOption?: OptionRef; betterOption?: OptionRef; endingTitle?: LocalizedText }) | null;
+  /** The option behind a disqualification or a path reason, as the player saw it. */
+  reasonOption?: OptionRef;
+  /** The three lessons, netted by topic; what decided the ending first (lessons.ts). */
+  lessons: Lesson[];
   meetings: MeetingStory[];
   tasks: PanelView["tasks"];
   relationships: { id: string; name: LocalizedText; title: LocalizedText; from: Level; to: Level }[];
@@ -92,12 +96,14 @@ export function debriefView(r: Runner): DebriefView {
   const st = r.state;
   const endingData = st.ending ? s.endings[st.ending] : undefined;
   const ending = st.ending && endingData ? { id: st.ending, title: endingData.title, summary: endingData.summary, outcome: endingData.outcome, disqualified: isDisqualification(r, st.ending) } : null;
-  const ctx = { scenario: s, account: st.account, last: st.last, varValue: (n: string) => st.vars[n], stageOrder: (id: string) => s.stages.findIndex((x) => x.id === id), currentStageOrder: () => s.stages.findIndex((x) => x.id === st.stage), visited: (n: string) => (st.visits[n] ?? 0) > 0, hasChosen: (n: string, o: string) => st.chosen.includes(`${n}/${o}`) };
-  const lastBlock = st.blocked.at(-1);
-  const reason = lastBlock && ending && ending.outcome !== "strategic-partner" ? { ...(lastBlock.stage ? { stage: lastBlock.stage } : {}), shortfalls: shortfalls(lastBlock.condition, ctx) } : null;
+  const reason = endingReason(r);
+  const reasonOption = reason && (reason.kind === "disqualified" || reason.kind === "path") ? optionRef(r, reason.node, reason.option) : undefined;
 
-  const tp = ending && !ending.disqualified ? turningPoint(s, r.seed, st.inputs) : null;
-  const turning = tp ? { ...tp, ...(optionRef(r, tp.node, tp.chosen) ? { chosenOption: optionRef(r, tp.node, tp.chosen)! } : {}), ...(optionRef(r, tp.node, tp.better) ? { betterOption: optionRef(r, tp.node, tp.better)! } : {}) } : null;
+  const tp = ending && reason?.kind !== "best" ? turningPoint(s, r.seed, st.inputs) : null;
+  const chosenOption = tp && optionRef(r, tp.node, tp.chosen);
+  const betterOption = tp && optionRef(r, tp.node, tp.better);
+  const endingTitle = tp && s.endings[tp.ending]?.title;
+  const turning = tp ? { ...tp, ...(chosenOption ? { chosenOption } : {}), ...(betterOption ? { betterOption } : {}), ...(endingTitle ? { endingTitle } : {}) } : null;
 
   // The timeline by meeting: events and feelings between each meeting's start and end.
   const meetings: MeetingStory[] = [];
@@ -129,19 +135,16 @@ export function debriefView(r: Runner): DebriefView {
   }
   close();
 
-  // Lessons: sum each principle over the run; the costliest three, else the best.
-  const sums = new Map<string, number>();
-  for (const e of st.log) if (e.type === "score" && e.principle && e.competency !== "outcome") sums.set(e.principle, (sums.get(e.principle) ?? 0) + e.points);
-  const ranked = [...sums.entries()].sort((a, b) => a[1] - b[1]);
-  const losses = ranked.filter(([, p]) => p < 0);
-  const gains = ranked.filter(([, p]) => p > 0).reverse();
-  const lessons = [...losses, ...gains].slice(0, 3).map(([principle, points]) => ({ principle, points, explain: explainScore({ principle }), research: !!PRINCIPLES[principle]?.research }));
+  // What decided the ending leads the lessons: the gift, else what the turning point's choice got wrong, else the last step's.
+  const decisive = reason?.kind === "disqualified" ? ["ethics.disqualified"] : [...(tp ? lostAt(st.log, tp.turn, tp.node) : []), ...(reason?.kind === "path" ? reason.principles : [])].slice(0, 1);
+  const lessons = lessonsOf(st.log, decisive);
 
   const start = initialAccount(s);
   return {
     ending,
     score: r.score,
     reason,
+    ...(reasonOption ? { reasonOption } : {}),
     turningPoint: turning,
     lessons,
     meetings,
