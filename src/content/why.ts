@@ -42,5 +42,17 @@ export function describeShortfall(s: Shortfall, scenario: Scenario, locale: Loca
       return tr("why.researched", { fact: localize(scenario.research?.[s.fact], locale) || s.fact });
     case "other":
       return tr("why.other");
+    case "var": {
+      const label = localize(scenario.variables?.[s.name]?.label, locale) || s.name;
+      return tr("why.var", { label, has: String(s.has ?? "—"), op: op(s.op), needs: String(s.needs) });
+    }
+    case "visited": {
+      const title = scenario.nodes[s.node]?.title;
+      return tr("why.visited", { place: title ? localize(title, locale) : s.node });
+    }
+    case "chosen": {
+      const o = scenario.nodes[s.node]?.options?.find((x) => x.id === s.option);
+      return tr("why.chosen", { option: o ? localize(o.text, locale) : s.option });
+    }
   }
 }

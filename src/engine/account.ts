@@ -56,6 +56,8 @@ export interface AccountState {
   integration: number;
   objections: number;
   pricePressure: number;
+  /** Price given away so far, in points of the list price (0-100): margin the deal no longer has. */
+  concessions: number;
   /** `who/need` of needs made explicit without an implication question: the value behind them is thin. */
   shallow: string[];
   researched: string[];
@@ -145,6 +147,7 @@ const accountTemplate = derivedOnce((scenario: Scenario): AccountState => {
     integration: scenario.position?.integration ?? 0,
     objections: 0,
     pricePressure: 0,
+    concessions: 0,
     ...emptyRecords(),
     tasks,
     competitors,

@@ -70,6 +70,8 @@ export function figure(a: AccountState, name: AccountFigure): number {
       return switchingCost(a);
     case "traits":
       return a.traits.length;
+    case "concessions":
+      return a.concessions;
   }
 }
 

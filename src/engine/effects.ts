@@ -111,7 +111,11 @@ export function applyEffects(core: RunCore, effects: readonly Effect[], node: st
         if (x.figure === "weeks") a.weeks = Math.max(0, finite(a.weeks + by));
         else if (x.figure === "budget") a.budget = Math.max(0, finite(a.budget + by));
         else if (x.figure === "risk") a.risk = Math.max(0, finite(a.risk + by));
-        else a.integration = Math.max(0, Math.min(100, a.integration + by));
+        else if (x.figure === "concessions") {
+          // Giving price away teaches the client that the price was soft: each concession invites more pressure.
+          if (by > 0) a.pricePressure += 1;
+          a.concessions = Math.max(0, Math.min(100, a.concessions + by));
+        } else a.integration = Math.max(0, Math.min(100, a.integration + by));
         break;
       }
       case "note":

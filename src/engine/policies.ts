@@ -100,6 +100,19 @@ export function habitInGoodPlay(h: Habit): Policy {
 }
 
 const isSpin = (o: OfferedOption, type: string) => o.move.kind === "spin" && o.move.type === type;
+const DEFENCES = ["barrier", "in-depth", "strategic"];
+
+/** Whether taking an offered option gives price away (a `concessions` figure effect anywhere in its effects). */
+function concedes(o: OfferedOption, r: Runner): boolean {
+  const option = r.scenario.nodes[r.state.node]?.options?.find((x) => x.id === o.id);
+  return JSON.stringify(option?.effects ?? []).includes('"figure":"concessions"');
+}
+
+/** The first stakeholder the run addressed (a single-threaded rep keeps talking to them alone). */
+function firstAddressed(r: Runner): string | undefined {
+  for (const e of r.state.log) if (e.type === "choice" && e.to !== undefined) return e.to;
+  return undefined;
+}
 
 export const HABITS: Record<string, Habit> = {
   "feature-dumper": {
@@ -123,6 +136,26 @@ export const HABITS: Record<string, Habit> = {
   },
   "no-implication": { name: "no-implication", describe: "never asks implication questions", avoids: (o) => isSpin(o, "implication") },
   "no-need-payoff": { name: "no-need-payoff", describe: "never asks need-payoff questions", avoids: (o) => isSpin(o, "need-payoff") },
+  "no-defence": {
+    name: "no-defence",
+    describe: "never uses a defence tactic (barrier, in-depth, strategic) against the rival",
+    avoids: (o) => o.move.kind === "tactic" && DEFENCES.includes(o.move.tactic),
+  },
+  "price-cutter": {
+    name: "price-cutter",
+    describe: "concedes price whenever a concession is offered, instead of defending value",
+    wants: concedes,
+  },
+  "single-threader": {
+    name: "single-threader",
+    describe: "only ever works the first stakeholder met: addresses no one else, brings no colleague",
+    avoids: (o, r) => {
+      if (o.move.kind === "relationship" && o.move.action === "bring-colleague") return true;
+      // Where the first contact is in the room, everyone else is left out; elsewhere there is no one else to talk to.
+      const first = firstAddressed(r);
+      return first !== undefined && o.to !== undefined && o.to !== first && r.options.some((x) => x.to === first);
+    },
+  },
   briber: {
     name: "briber",
     describe: "gives gifts over the compliance cap whenever it can",

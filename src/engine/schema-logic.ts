@@ -141,7 +141,7 @@ export type Effect =
   | { meter: { who: string; trust?: number; interest?: number; emotion?: number } }
   | { need: { who: string; need: string; to: NeedState } }
   | { task: Stage3Task; status: TaskStatus }
-  | { figure: "weeks" | "budget" | "risk" | "integration"; by: number }
+  | { figure: "weeks" | "budget" | "risk" | "integration" | "concessions"; by: number }
   | { note: string }
   | { exclude: string }
   | { trait: (typeof PARTNER_TRAITS)[number] };
@@ -173,7 +173,7 @@ export const Effect: z.ZodType<Effect> = z.lazy(() =>
       .describe("change a stakeholder's meters by these amounts"),
     z.object({ need: z.object({ who: Id, need: Id, to: z.enum(NEED_STATES) }).strict() }).strict(),
     z.object({ task: z.enum(STAGE3_TASKS), status: z.enum(TASK_STATUSES) }).strict(),
-    z.object({ figure: z.enum(["weeks", "budget", "risk", "integration"]), by: bounded(1000) }).strict(),
+    z.object({ figure: z.enum(["weeks", "budget", "risk", "integration", "concessions"]), by: bounded(1000) }).strict(),
     z.object({ note: Id.describe("put a note in the player's notebook") }).strict(),
     z.object({ exclude: Id.describe("screen a competitor out of the tender") }).strict(),
     z.object({ trait: z.enum(PARTNER_TRAITS) }).strict(),

@@ -87,7 +87,7 @@ export type Posture = (typeof POSTURES)[number];
 export const PARTNER_TRAITS = ["aligned-values", "resource-integration", "complementary-strengths", "management-synergy"] as const;
 export type PartnerTrait = (typeof PARTNER_TRAITS)[number];
 /** Numbers the engine keeps for the account, readable by conditions. */
-export const ACCOUNT_FIGURES = ["weeks", "budget", "risk", "integration", "objections", "price-pressure", "switching-cost", "traits"] as const;
+export const ACCOUNT_FIGURES = ["weeks", "budget", "risk", "integration", "objections", "price-pressure", "switching-cost", "traits", "concessions"] as const;
 export type AccountFigure = (typeof ACCOUNT_FIGURES)[number];
 
 export const COMPARISONS = ["==", "!=", "<", "<=", ">", ">="] as const;

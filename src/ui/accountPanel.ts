@@ -142,6 +142,7 @@ export class AccountPanel {
 
     const extra = [tr("panel.switching", { n: v.switchingCost })];
     if (v.objections || v.pricePressure || v.risk) extra.push(tr("panel.objections", { objections: v.objections, pressure: v.pricePressure, risk: Math.round(v.risk * 10) / 10 }));
+    if (v.concessions) extra.push(tr("panel.concessions", { n: v.concessions }));
     cy += 4;
     put("extra", extra.join("\n"), 14, COLORS.textDim);
     mirror.push(...extra);

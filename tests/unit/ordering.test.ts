@@ -14,6 +14,14 @@ interface Claim {
   on: "total" | "questioning" | "listening" | "presenting" | "relationships" | "strategy" | "outcome";
   margin: number;
   offers?: Record<string, string>[];
+  /** Only where this is part of the scenario: the rep defends an incumbent position, or price can be conceded. */
+  where?: "incumbent" | "concessions";
+}
+
+function applies(s: Scenario, where: Claim["where"]): boolean {
+  if (where === "incumbent") return !!s.position?.incumbent;
+  if (where === "concessions") return JSON.stringify(s.nodes).includes('"figure":"concessions"');
+  return true;
 }
 const files = readdirSync("tests/unit/claims").filter((f) => f.endsWith(".claims.json"));
 const suites = files.map((f) => JSON.parse(readFileSync(`tests/unit/claims/${f}`, "utf8")) as { runs: number; claims: Claim[] });
@@ -50,6 +58,7 @@ describe.each(scenarios.map((s) => [s.meta.id, s] as const))("the score agrees w
   it.each(cases)("%s", (_claim, c, runs) => {
     for (const name of [c.better, c.worse]) expect(POLICIES[name], `policy ${name}`).toBeDefined();
     if (c.offers && !c.offers.every((o) => offers(s, o))) return; // the scenario has no such move: nothing to claim
+    if (!applies(s, c.where)) return;
     const a = median(sim(s, c.better, runs), c.on);
     const b = median(sim(s, c.worse, runs), c.on);
     console.log(`${s.meta.id} ${c.id}: ${c.better} ${a} vs ${c.worse} ${b} on ${c.on} (margin ${(a - b).toFixed(1)}, needs ≥ ${c.margin})`);
@@ -74,12 +83,12 @@ describe.each(scenarios.map((s) => [s.meta.id, s] as const))("the score agrees w
     expect(Math.max(...totals.disqualified)).toBeLessThan(Math.min(...totals.honest));
   });
 
-  it("7: good play reaches the scenario's best ending on a good share of seeds", () => {
+  it("7: good play reaches the scenario's best ending on every seed", () => {
     const best = Math.max(...Object.values(s.endings).map((e) => OUTCOMES.indexOf(e.outcome)));
     const r = sim(s, "spin-disciplined", 200);
     const reached = Object.entries(r.endings).filter(([id]) => s.endings[id] && OUTCOMES.indexOf(s.endings[id]!.outcome) === best).reduce((n, [, k]) => n + k, 0);
     console.log(`${s.meta.id} 7: best ending (${OUTCOMES[best]}) reached in ${reached}/200 runs`);
-    expect(reached / 200).toBeGreaterThanOrEqual(0.2);
+    expect(reached).toBe(200);
   });
 
   it("keeps good play's competencies off the 100 ceiling, so differences stay visible", () => {

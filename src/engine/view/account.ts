@@ -46,6 +46,7 @@ export interface PanelView {
   switchingCost: number;
   objections: number;
   pricePressure: number;
+  concessions: number;
   risk: number;
   listening: ListeningView | null;
   /** What competitors did as this meeting started. */
@@ -95,6 +96,7 @@ export function panelView(r: Runner): PanelView {
     switchingCost: switchingCost(a),
     objections: a.objections,
     pricePressure: a.pricePressure,
+    concessions: a.concessions,
     risk: a.risk,
     listening: m ? { posture: m.posture, notes: m.notes, talkShare: talkShareNow(r.state) ?? 0, notebook: a.notebook.length } : null,
     news,

@@ -21,6 +21,9 @@ export type Shortfall =
   | { kind: "pair"; colleague: string }
   | { kind: "noted"; note: string }
   | { kind: "researched"; fact: string }
+  | { kind: "var"; name: string; has: string | number | boolean | undefined; op: Comparison; needs: string | number | boolean }
+  | { kind: "visited"; node: string }
+  | { kind: "chosen"; node: string; option: string }
   | { kind: "other" };
 
 /** The unmet leaves of `c` (empty when it holds). For `any`, the branch with the fewest shortfalls. */
@@ -65,6 +68,9 @@ export function shortfalls(c: Condition, ctx: ConditionContext): Shortfall[] {
   if ("pair" in c) return [{ kind: "pair", colleague: c.pair }];
   if ("noted" in c) return [{ kind: "noted", note: c.noted }];
   if ("researched" in c) return [{ kind: "researched", fact: c.researched }];
+  if ("var" in c) return [{ kind: "var", name: c.var, has: ctx.varValue(c.var), op: c.op, needs: c.value }];
+  if ("visited" in c) return [{ kind: "visited", node: c.visited }];
+  if ("chosen" in c) return [{ kind: "chosen", node: c.chosen.node, option: c.chosen.option }];
   if ("gate" in c) {
     const gate = ctx.scenario.stages.find((s) => s.id === c.gate)?.gate;
     return gate ? shortfalls(gate, ctx) : [];
