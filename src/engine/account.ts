@@ -4,7 +4,7 @@
  * pure functions of it.
  */
 import type { Scenario } from "./loader.ts";
-import { LEVELS, NEED_STATES, STAGE3_TASKS, type Colleague, type Department, type Level, type NeedState, type Posture, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
+import { LEVELS, NEED_STATES, STAGE3_TASKS, type Temperament, type Colleague, type Department, type Level, type NeedState, type Posture, type Stage3Task, type TaskStatus } from "./vocabulary.ts";
 import { derivedOnce } from "./derived.ts";
 
 /** One stakeholder's relationship: three meters (0-10 each), the level they add up to, and needs. */
@@ -18,6 +18,8 @@ export interface StakeholderState {
   rapport: number;
   /** Small talk / compliments received: the course warns flattery has sharply diminishing returns. */
   smalltalk: number;
+  /** This run's temperament, where the scenario gives one (drawn from the seed as the run begins). */
+  temperament?: Temperament;
 }
 
 /** The meeting in progress: turns, talk units, situation questions asked, listening stance. */

@@ -4,6 +4,7 @@
  * but not written down, some of which are forgotten when it ends (seeded).
  */
 import { TALK_SHARE_GOOD, TALK_SHARE_TOO_MUCH } from "./vocabulary.ts";
+import { temperamentOf } from "./temperament.ts";
 import type { Option } from "./schema.ts";
 import type { ListeningStance } from "./state.ts";
 import { talkUnits } from "./moves/index.ts";
@@ -35,7 +36,8 @@ export function listeningTurn(core: RunCore, option: Option): void {
   m.turns += 1;
   const units = talkUnits(option.move);
   m.rep += units.rep;
-  m.client += units.client;
+  // An open client, once asked, says more: the same questions leave the rep a smaller share.
+  m.client += temperamentOf(core, option.to) === "open" && option.move.kind === "spin" ? units.client + 1 : units.client;
   if (m.posture === "engaged") {
     m.client += 1;
     if (!m.engagedCredited) {

@@ -18,6 +18,7 @@ import { nodeFacts } from "./node-facts.ts";
 import { betterOption, judgeLastMove } from "./advice.ts";
 import { reactionText, reactionTo, shownLines, shuffledForRun } from "./reactions.ts";
 import { finishRun, isDisqualification } from "./finish.ts";
+import { drawTemperaments } from "./temperament.ts";
 import { scoreSheet, emptyPoints, type ScoreSheet } from "./scorecard.ts";
 import { seedToState } from "./rng.ts";
 import type { CurrentLine, Input, ListeningStance, OfferedOption, RunState, RunStatus } from "./state.ts";
@@ -163,6 +164,7 @@ class RunnerImpl implements Runner {
     for (const { who, need, chance } of core.facts.chanceNeeds) {
       if (core.random() >= chance) delete this.s.account.stakeholders[who]!.needs[need];
     }
+    drawTemperaments(core);
     const flow: Flow = { goto: undefined, ended: false };
     if (this.scenario.setup) {
       core.cause = "event";

@@ -17,6 +17,7 @@ import {
   AWARENESS_METHODS,
   CLOSE_STYLES,
   COLLEAGUES,
+  TEMPERAMENTS,
   COMPETITOR_ACTIONS,
   COMPETITOR_POSITIONS,
   DECISION_ROLES,
@@ -174,6 +175,7 @@ export const Stakeholder = z
       .optional()
       .describe("hidden implied needs: what the problem is, and how the stakeholder states it once explicit"),
     reactions: Reactions.optional().describe("this stakeholder's own words for reactions, by principle id"),
+    temperament: z.enum(TEMPERAMENTS).optional().describe("this stakeholder's temperament in every run (else drawn from the scenario's `temperaments`, if any)"),
   })
   .strict();
 export type Stakeholder = z.infer<typeof Stakeholder>;
@@ -256,6 +258,12 @@ export const ScenarioSchema = z
       )
       .optional(),
     reactions: Reactions.optional().describe("reactions for every stakeholder of this scenario, by principle id"),
+    temperaments: z
+      .array(z.enum(TEMPERAMENTS))
+      .min(1)
+      .max(TEMPERAMENTS.length)
+      .optional()
+      .describe("temperaments each stakeholder is drawn from per seed (open, guarded, analytical), so the same play meets a different client; none when absent"),
     setup: z
       .array(Effect)
       .optional()

@@ -86,6 +86,13 @@ export type Posture = (typeof POSTURES)[number];
 /** Strategic-customer traits (DOMAIN.md §6). */
 export const PARTNER_TRAITS = ["aligned-values", "resource-integration", "complementary-strengths", "management-synergy"] as const;
 export type PartnerTrait = (typeof PARTNER_TRAITS)[number];
+/**
+ * How a client is this run (drawn from the seed where the scenario allows it), as in
+ * SIMmersion's varied characters: an open one warms quickly, a guarded one trusts slowly and
+ * tires of background questions from the first, an analytical one wants proof with a benefit.
+ */
+export const TEMPERAMENTS = ["open", "guarded", "analytical"] as const;
+export type Temperament = (typeof TEMPERAMENTS)[number];
 /** Numbers the engine keeps for the account, readable by conditions. */
 export const ACCOUNT_FIGURES = ["weeks", "budget", "risk", "integration", "objections", "price-pressure", "switching-cost", "traits", "concessions"] as const;
 export type AccountFigure = (typeof ACCOUNT_FIGURES)[number];

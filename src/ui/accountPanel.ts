@@ -122,7 +122,7 @@ export class AccountPanel {
 
     for (const s of v.stakeholders) {
       const name = localize(s.name, locale);
-      const level = tr(`level.${s.level}`);
+      const level = tr(`level.${s.level}`) + (s.temperament ? ` · ${tr(`temperament.${s.temperament}`)}` : "");
       const meters = tr("meter.line", { trust: s.trust, interest: s.interest, emotion: s.emotion });
       put(`who:${s.id}`, `${name} — ${level}\n${meters}`, 14);
       const needs = s.needs.map((n) => tr("format.label", { label: tr(`need.${n.state}`), text: localize(n.text, locale) }));

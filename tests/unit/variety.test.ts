@@ -1,12 +1,32 @@
 /**
  * A simulation that trains, not a quiz (issue #8), on every bundled scenario: the client's
  * next words depend on the choice at half or more of the choice points; the best option is
- * not parked in one position; two seeds of the same good play differ in what happens.
+ * not parked in one position; two seeds of the same good play differ in what happens; and
+ * (issue #21) a steady player who never adapts meets a different client on other seeds —
+ * different totals — while good play wins on every seed.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { goodPlay, loadScenario, randomPlay } from "../../src/engine/index.ts";
+import { createRng, goodPlay, loadScenario, OUTCOMES, playOnce, randomPlay, seedToState, type Policy, type Runner } from "../../src/engine/index.ts";
+import { bestOutcome } from "../../src/engine/view/reason.ts";
 import { bestPositions, distinctStories, measureReactivity } from "../../src/engine/variety.ts";
+
+/** A steady player: a fixed preference of move tags, ties broken by the order the author wrote the options in. Nothing random. */
+const TAGS = ["need-payoff", "implication", "problem", "benefit", "summarise", "situation", "advance"];
+function tagOf(o: Runner["options"][number]): string {
+  const m = o.move;
+  return m.kind === "spin" ? m.type : m.kind === "pitch" ? (m.parts.includes("benefit") ? "benefit" : "fa") : m.kind === "listen" ? m.behaviour : m.kind === "close" ? m.style : m.kind;
+}
+const steady: Policy = {
+  name: "steady",
+  describe: "a fixed tag order, ties by written order",
+  listening: () => ({ posture: "engaged", notes: true }),
+  choose: (r) => {
+    const written = r.scenario.nodes[r.state.node]!.options!.map((o) => o.id);
+    const key = (o: Runner["options"][number]) => (TAGS.indexOf(tagOf(o)) + TAGS.length + 1) % (TAGS.length + 1) * 1000 + written.indexOf(o.id);
+    return [...r.options].sort((a, b) => key(a) - key(b))[0]!.id;
+  },
+};
 
 const scenarios = readdirSync("scenarios")
   .filter((f) => f.endsWith(".json") && f !== "scenario.schema.json")
@@ -28,5 +48,19 @@ describe.each(scenarios.map((s) => [s.meta.id, s] as const))("%s", (_id, s) => {
 
   it("plays out differently for two seeds of the same good play", () => {
     expect(distinctStories(s, goodPlay, 10)).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives a steady player different totals over 20 seeds, and good play the best ending on all of them", () => {
+    const totals = new Set<number>();
+    const best = OUTCOMES.indexOf(bestOutcome(s));
+    let wins = 0;
+    for (let i = 0; i < 20; i++) {
+      totals.add(playOnce(s, steady, `steady:${i}`, createRng(seedToState("steady"))).score.total);
+      const g = playOnce(s, goodPlay, `steady:${i}`, createRng(seedToState(`good:${i}`)));
+      if (OUTCOMES.indexOf(s.endings[g.state.ending!]!.outcome) === best) wins++;
+    }
+    console.log(`${s.meta.id}: a steady player's distinct totals over 20 seeds: ${totals.size}; good play's best endings: ${wins}/20`);
+    expect(totals.size).toBeGreaterThanOrEqual(5);
+    expect(wins).toBe(20);
   });
 });

@@ -8,6 +8,7 @@ import type { JudgeContext, MoveOf, MoveRule, RuleContext } from "./types.ts";
 import { hasExplicitNeed, stakeholderOf } from "./types.ts";
 import type { Option } from "../schema.ts";
 import type { AwarenessMethod } from "../vocabulary.ts";
+import { temperamentOf } from "../temperament.ts";
 
 type Pitch = MoveOf<"pitch">;
 
@@ -49,14 +50,21 @@ function applyPitch(ctx: RuleContext, move: Pitch, option: Option): void {
       ctx.award("presenting", 12, "fabe.benefit-answers-need", who);
       ctx.meter(who!, "interest", 2);
       ctx.setTask("guide-client", "done");
+      // An analytical client believes a benefit only with proof behind it.
+      if (!move.parts.includes("evidence") && temperamentOf(ctx, who) === "analytical") {
+        ctx.award("presenting", -6, "fabe.wants-evidence", who);
+        ctx.meter(who!, "trust", -1);
+      }
     } else ctx.award("presenting", -3, "fabe.benefit-unstated-need", who);
   }
   if (move.parts.includes("evidence") && who) {
     // Evidence behind an unanswered claim still builds a little trust, but only a pitch
     // that answers a need scores as presenting well.
-    ctx.meter(who, "trust", answered ? 2 : 1);
+    // A guarded client starts with less trust, and proof is what wins it back.
+    ctx.meter(who, "trust", (answered ? 2 : 1) + (temperamentOf(ctx, who) === "guarded" ? 1 : 0));
     if (answered) {
-      ctx.award("presenting", 5, "fabe.evidence-builds-trust", who);
+      // Proof is what an analytical client was waiting for: it lands harder with them.
+      ctx.award("presenting", temperamentOf(ctx, who) === "analytical" ? 8 : 5, "fabe.evidence-builds-trust", who);
       ctx.setTask("value-demonstration", "done");
     }
   }
@@ -65,7 +73,8 @@ function applyPitch(ctx: RuleContext, move: Pitch, option: Option): void {
 function rankPitch(ctx: JudgeContext, move: Pitch, to: string | undefined): number {
   if (tooEarly(ctx, move, to)) return 2;
   const answered = answersNeed(ctx, move, to);
-  if (move.parts.includes("benefit")) return answered ? (isShallow(ctx, move, to) ? 60 : 95) + (move.parts.includes("evidence") ? 3 : 0) : 12;
+  const proof = move.parts.includes("evidence") ? (temperamentOf(ctx, to) === "analytical" ? 4 : 3) : temperamentOf(ctx, to) === "analytical" ? -30 : 0;
+  if (move.parts.includes("benefit")) return answered ? (isShallow(ctx, move, to) ? 60 : 95) + proof : 12;
   return move.parts.includes("evidence") ? 30 : 20;
 }
 
@@ -81,8 +90,8 @@ export const pitchRule: MoveRule<"pitch"> = {
       en: "A benefit (B) must answer a need this stakeholder has made explicit (`need` names it). No features/advantages before they have stated any explicit need.",
     },
     does: {
-      "zh-CN": "回应明确需求的利益 +12 呈现、+2 利益，完成“引导客户”；附证据 +5、+2 信任，完成“价值展示”。过早的特性/优势 −8，增加异议与价格压力，−1 情感；未回应明确需求的利益 −3。",
-      en: "A benefit answering an explicit need +12 presenting, +2 interest, completes 引导客户; with evidence +5 and +2 trust, completes 价值展示. Early features/advantages −8, an objection and price pressure, −1 emotion; a benefit for no stated need −3.",
+      "zh-CN": "回应明确需求的利益 +12 呈现、+2 利益，完成“引导客户”；附证据 +5（对重数据的客户 +8）、+2 信任（谨慎的客户 +3），完成“价值展示”；对重数据的客户不附证据 −6、−1 信任。过早的特性/优势 −8，增加异议与价格压力，−1 情感；未回应明确需求的利益 −3。",
+      en: "A benefit answering an explicit need +12 presenting, +2 interest, completes 引导客户; with evidence +5 (+8 to an analytical client) and +2 trust (+3 from a guarded one), completes 价值展示; to an analytical client, without evidence −6 and −1 trust. Early features/advantages −8, an objection and price pressure, −1 emotion; a benefit for no stated need −3.",
     },
   },
 };

@@ -7,6 +7,7 @@
 import type { JudgeContext, MoveOf, MoveRule, RuleContext } from "./types.ts";
 import { stakeholderOf } from "./types.ts";
 import type { Option } from "../schema.ts";
+import { temperamentOf } from "../temperament.ts";
 
 /** Situation questions a meeting bears before the client tires (the second already costs a little). */
 export const SITUATION_LIMIT = 2;
@@ -19,9 +20,10 @@ function needState(ctx: JudgeContext, move: Spin, who: string | undefined) {
 }
 
 /** What a situation question will do now: the course's judgement, shared by rules and advice. */
-function situationVerdict(ctx: JudgeContext, move: Spin): "researched" | "tiring" | "researchable" | "another" | "fine" {
+function situationVerdict(ctx: JudgeContext, move: Spin, who: string | undefined): "researched" | "tiring" | "researchable" | "another" | "fine" {
   const a = ctx.account;
-  const asked = a.meeting?.situation ?? 0;
+  // A guarded client is tired of background questions from the first one: it counts as the second.
+  const asked = (a.meeting?.situation ?? 0) + (temperamentOf(ctx, who) === "guarded" ? 1 : 0);
   if (move.fact && a.researched.includes(move.fact)) return "researched";
   if (asked >= SITUATION_LIMIT) return "tiring";
   // Rackham: in large sales, situation questions correlate with failure; one sets the scene, more cost.
@@ -30,12 +32,18 @@ function situationVerdict(ctx: JudgeContext, move: Spin): "researched" | "tiring
   return "fine";
 }
 
+/** What a question asked before its time costs beyond the usual: a guarded client takes it worse, an open one shrugs it off. */
+function premature(ctx: JudgeContext, who: string | undefined): number {
+  const t = temperamentOf(ctx, who);
+  return t === "guarded" ? 2 : t === "open" ? -1 : 0;
+}
+
 function apply(ctx: RuleContext, move: Spin, option: Option): void {
   const who = option.to;
   const need = needState(ctx, move, who);
   switch (move.type) {
     case "situation": {
-      const verdict = situationVerdict(ctx, move);
+      const verdict = situationVerdict(ctx, move, who);
       if (ctx.account.meeting) ctx.account.meeting.situation += 1;
       if (verdict === "researched") {
         ctx.award("questioning", -6, "spin.situation-researched", who);
@@ -63,7 +71,7 @@ function apply(ctx: RuleContext, move: Spin, option: Option): void {
         ctx.award("questioning", 8, "spin.implication-develops", who);
         ctx.meter(who!, "interest", 2);
       } else if (need === undefined || need === "hidden") {
-        ctx.award("questioning", -4, "spin.implication-flat", who);
+        ctx.award("questioning", -4 - premature(ctx, who), "spin.implication-flat", who);
         if (who) ctx.meter(who, "emotion", -1);
       }
       return;
@@ -77,7 +85,8 @@ function apply(ctx: RuleContext, move: Spin, option: Option): void {
         ctx.meter(who!, "interest", 1);
         ctx.meter(who!, "trust", developed ? 2 : 1);
       } else if (need === undefined || need === "hidden") {
-        ctx.award("questioning", -4, "spin.need-payoff-flat", who);
+        ctx.award("questioning", -4 - premature(ctx, who), "spin.need-payoff-flat", who);
+        if (who && temperamentOf(ctx, who) === "guarded") ctx.meter(who, "emotion", -1);
       }
       return;
   }
@@ -87,7 +96,7 @@ function rank(ctx: JudgeContext, move: Spin, to: string | undefined): number {
   const need = needState(ctx, move, to);
   switch (move.type) {
     case "situation": {
-      const v = situationVerdict(ctx, move);
+      const v = situationVerdict(ctx, move, to);
       return v === "fine" ? 20 : v === "researchable" || v === "another" ? 10 : v === "tiring" ? 4 : 0;
     }
     case "problem":
@@ -112,8 +121,8 @@ export const spinRule: MoveRule<"spin"> = {
       en: "P needs a hidden implied need (`need`); I needs it surfaced; N works best once it is developed. At most two S per meeting; never ask what research already told you.",
     },
     does: {
-      "zh-CN": "P：隐藏 → 暴露（+6 提问，+1 利益）；I：暴露 → 放大（+8，+2 利益）；N：放大 → 明确（+10，+1 利益 +2 信任；仅暴露时 +4）。无需求可谈的 I/N −4；第二个 S −2、第三个 −5、第四个 −7（并 −1 利益）……，已调研的 S −6，可调研的 S −2。",
-      en: "P: hidden → surfaced (+6 questioning, +1 interest); I: surfaced → developed (+8, +2 interest); N: developed → explicit (+10, +1 interest +2 trust; +4 from surfaced). I/N with nothing to work on −4; a second S −2, a third −5, a fourth −7 (and −1 interest), …, an S research answered −6, a researchable S −2.",
+      "zh-CN": "P：隐藏 → 暴露（+6 提问，+1 利益）；I：暴露 → 放大（+8，+2 利益）；N：放大 → 明确（+10，+1 利益 +2 信任；仅暴露时 +4）。无需求可谈的 I/N −4（谨慎的客户 −6 并 −1 情感，健谈的 −3）；第二个 S −2、第三个 −5、第四个 −7（并 −1 利益）……，已调研的 S −6，可调研的 S −2。谨慎的客户第一个 S 就算第二个。",
+      en: "P: hidden → surfaced (+6 questioning, +1 interest); I: surfaced → developed (+8, +2 interest); N: developed → explicit (+10, +1 interest +2 trust; +4 from surfaced). I/N with nothing to work on −4 (−6 and −1 emotion from a guarded client, −3 from an open one); a second S −2, a third −5, a fourth −7 (and −1 interest), …, an S research answered −6, a researchable S −2. To a guarded client the first S counts as the second.",
     },
   },
 };

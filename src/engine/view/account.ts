@@ -8,7 +8,7 @@ import type { LocalizedText } from "../schema.ts";
 import { PAIR_COVERS, switchingCost } from "../account.ts";
 import { tasksInPlay } from "../pipeline.ts";
 import { talkShareNow } from "../meetings.ts";
-import type { Colleague, Department, DecisionRole, Level, NeedState, Posture, PipelineStage, Stage3Task, TaskStatus } from "../vocabulary.ts";
+import type { Colleague, Department, DecisionRole, Level, NeedState, Posture, PipelineStage, Stage3Task, TaskStatus, Temperament } from "../vocabulary.ts";
 import { PIPELINE_STAGES } from "../vocabulary.ts";
 import type { RunEvent } from "../state.ts";
 import type { Scenario } from "../loader.ts";
@@ -27,6 +27,8 @@ export interface StakeholderView {
   emotion: number;
   /** Needs found so far (hidden ones are not shown), with the wording of their current state. */
   needs: { id: string; state: Exclude<NeedState, "hidden">; text: LocalizedText }[];
+  /** How this client is this run, where the scenario varies it: what the rep reads in the room. */
+  temperament?: Temperament;
 }
 
 export interface ListeningView {
@@ -69,6 +71,7 @@ export function stakeholderViews(r: Runner): StakeholderView[] {
       needs.push({ id: need, state, text: state === "explicit" ? n.explicit : n.implied });
     }
     const v: StakeholderView = { id, name: who.name, title: who.title, department: who.department, role: who.decisionRole, level: st.level, trust: st.trust, interest: st.interest, emotion: st.emotion, needs };
+    if (st.temperament) v.temperament = st.temperament;
     if (who.archetype) v.archetype = who.archetype;
     return v;
   });
