@@ -4,7 +4,7 @@
  * ways to get stuck) and translations. Pure: the CLI and the in-game loader share it.
  */
 import { validateScenario } from "./loader.ts";
-import { jsonPath, type Problem } from "./problems.ts";
+import { jsonPath, notUnder, type Problem } from "./problems.ts";
 import type { Effect, ScenarioData } from "./schema.ts";
 import { teachingLint } from "./teaching-lint.ts";
 import { graphProblems } from "./graph-check.ts";
@@ -63,14 +63,8 @@ function parse(text: string): Parsed {
   const problems = keyProblems(body);
   const { data, problems: found } = validateScenario(json);
   problems.push(...found);
-  problems.push(...uncovered(textCapProblems(json), problems));
+  problems.push(...notUnder(textCapProblems(json), problems));
   return data ? { problems, shaped: data } : { problems, json };
-}
-
-/** Problems not inside a part already reported (a broken part's details would only repeat it). */
-function uncovered(more: readonly Problem[], known: readonly Problem[]): Problem[] {
-  const covered = known.map((p) => p.path);
-  return more.filter((m) => !covered.some((c) => m.path === c || m.path.startsWith(c + ".") || m.path.startsWith(c + "[")));
 }
 
 /** Everything the checker does except the graph and translation lint: what the game needs to play a file. */
@@ -90,7 +84,7 @@ export function checkScenarioText(text: string): { problems: Problem[]; data?: S
   if (shaped) problems.push(...lintScenario(shaped));
   else if (json && typeof json === "object") {
     try {
-      problems.push(...uncovered(lintScenario(json as ScenarioData), problems));
+      problems.push(...notUnder(lintScenario(json as ScenarioData), problems));
     } catch {
       // the shape is too broken to follow; the schema problems stand alone
     }
