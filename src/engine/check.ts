@@ -8,6 +8,7 @@ import { jsonPath, notUnder, type Problem } from "./problems.ts";
 import type { Effect, ScenarioData } from "./schema.ts";
 import { teachingLint } from "./teaching-lint.ts";
 import { graphProblems } from "./graph-check.ts";
+import { jumpsOf } from "./jumps.ts";
 import { countCapProblems, textCapProblems } from "./caps-check.ts";
 import { keyProblems } from "./json-keys.ts";
 import { isVisibleText } from "./caps.ts";
@@ -129,14 +130,8 @@ export function lintScenario(s: ScenarioData): Problem[] {
   for (const node of Object.values(s.nodes)) {
     if (node.ending) usedEndings.add(node.ending);
   }
-  const collectEnds = (effects: readonly Effect[] | undefined) =>
-    effects?.forEach((e) => {
-      if ("end" in e) usedEndings.add(e.end);
-      else if ("if" in e) {
-        collectEnds(e.then);
-        collectEnds(e.else);
-      } else if ("random" in e) e.random.forEach((b) => collectEnds(b.effects));
-    });
+  // Only ends that can take effect: one after an end that always comes first never runs.
+  const collectEnds = (effects: readonly Effect[] | undefined) => jumpsOf(effects).endings.forEach((e) => usedEndings.add(e));
   for (const node of Object.values(s.nodes)) {
     collectEnds(node.onEnter);
     node.options?.forEach((o) => collectEnds(o.effects));
