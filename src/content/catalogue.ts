@@ -4,7 +4,8 @@
  * game. The same path serves a scenario an instructor loads from disk.
  */
 import { MAX_SCENARIO_BYTES, parseScenarioText } from "../engine/check.ts";
-import type { Problem } from "../engine/problems.ts";
+import { isError, type Problem } from "../engine/problems.ts";
+import { fitToScreen } from "../engine/caps-check.ts";
 import { freezeScenario, type Scenario } from "../engine/loader.ts";
 
 /** Where a scenario came from: shipped with the game, or opened by the player (kept in the local library). */
@@ -40,8 +41,9 @@ export async function bundledScenarioUrls(): Promise<Array<{ file: string; url: 
 export function entryFromText(file: string, text: string): CatalogueEntry {
   try {
     const { data, problems } = parseScenarioText(text);
-    if (!data || problems.length > 0) return { file, ok: false, problems };
-    return { file, ok: true, scenario: freezeScenario(data) };
+    if (!data || problems.some(isError)) return { file, ok: false, problems };
+    // Over-cap texts are warnings (files from earlier versions keep loading): one-line places are shortened to fit.
+    return { file, ok: true, scenario: freezeScenario(fitToScreen(data)) };
   } catch (e) {
     return { file, ok: false, problems: [{ path: "$", message: `could not read: ${(e as Error).message}` }] };
   }

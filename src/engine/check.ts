@@ -4,7 +4,7 @@
  * ways to get stuck) and translations. Pure: the CLI and the in-game loader share it.
  */
 import { validateScenario } from "./loader.ts";
-import { jsonPath, notUnder, type Problem } from "./problems.ts";
+import { isError, jsonPath, notUnder, type Problem } from "./problems.ts";
 import type { Effect, ScenarioData } from "./schema.ts";
 import { teachingLint } from "./teaching-lint.ts";
 import { graphProblems } from "./graph-check.ts";
@@ -71,7 +71,8 @@ function parse(text: string): Parsed {
 /** Everything the checker does except the graph and translation lint: what the game needs to play a file. */
 export function parseScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
   const { problems, shaped } = parse(text);
-  return shaped && problems.length === 0 ? { problems, data: shaped } : { problems };
+  // Warnings (text over a display cap) do not stop a file: the game wraps or shortens it.
+  return shaped && !problems.some(isError) ? { problems, data: shaped } : { problems };
 }
 
 /**
@@ -81,7 +82,7 @@ export function parseScenarioText(text: string): { problems: Problem[]; data?: S
  */
 export function checkScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
   const { problems, shaped, json } = parse(text);
-  const ok = problems.length === 0;
+  const ok = !problems.some(isError);
   if (shaped) problems.push(...lintScenario(shaped));
   else if (json && typeof json === "object") {
     try {
