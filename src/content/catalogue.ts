@@ -14,7 +14,7 @@ export type ScenarioSource = "bundled" | "library";
 /** A scenario file as the game found it: loaded, or with the problems that stopped it. */
 export type CatalogueEntry =
   | { file: string; ok: true; scenario: Scenario; source?: ScenarioSource; libraryId?: string }
-  | { file: string; ok: false; problems: Problem[]; source?: ScenarioSource; libraryId?: string };
+  | { file: string; ok: false; problems: Problem[]; source?: ScenarioSource; libraryId?: string; unfetched?: true };
 
 /** A file from the local library (or just opened), as text. */
 export interface OwnFile {
@@ -149,10 +149,12 @@ export async function loadCatalogue(defaultId: string): Promise<CatalogueEntry[]
     files.map(async ({ file, url }): Promise<CatalogueEntry> => {
       try {
         const res = await fetch(url);
-        if (!res.ok) return { file, ok: false, source: "bundled", problems: [{ path: "$", message: `could not be downloaded (HTTP ${res.status})` }] };
+        // A file that did not arrive (server down, dropped connection, 404) is not a retired
+        // scenario: `unfetched` tells the title to keep its saved runs and offer a retry.
+        if (!res.ok) return { file, ok: false, source: "bundled", unfetched: true, problems: [{ path: "$", message: `could not be downloaded (HTTP ${res.status})` }] };
         return { ...entryFromText(file, await res.text()), source: "bundled" };
       } catch (e) {
-        return { file, ok: false, source: "bundled", problems: [{ path: "$", message: `could not be downloaded (${(e as Error).message})` }] };
+        return { file, ok: false, source: "bundled", unfetched: true, problems: [{ path: "$", message: `could not be downloaded (${(e as Error).message})` }] };
       }
     }),
   );
