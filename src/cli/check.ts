@@ -1,12 +1,14 @@
 /**
  * `npm run scenarios:check -- [files...]`: checks scenario files (default: every
  * scenarios/*.json but the generated schema). Prints one `file: JSON-path: message` line
- * per problem; exits 1 on any problem, 0 when clean. Never prints a stack trace.
+ * per problem; exits 1 on any problem, 0 when clean. Never prints a stack trace. Values
+ * from the file are echoed cut short (problems.ts), and the exit waits for piped output to
+ * drain: `process.exitCode` is set, never `process.exit`, which drops what is still buffered.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { checkScenarioBytes, MAX_SCENARIO_BYTES } from "../engine/check.ts";
-import { formatProblem, isError } from "../engine/problems.ts";
+import { formatProblem, isError, type Problem } from "../engine/problems.ts";
 import { screenFitWarnings } from "../engine/caps-check.ts";
 
 const SCHEMA_FILE = "scenario.schema.json";
@@ -34,8 +36,9 @@ function problemLines(file: string): { text: string; error: boolean }[] {
     }
     const { problems, data } = checkScenarioBytes(readFileSync(file));
     // Estimates and teaching warnings, not certainties: on stderr, and they do not fail the check.
-    if (data) for (const w of screenFitWarnings(data)) console.error(`${file}: ${w.path}: warning: ${w.message}`);
-    for (const w of problems.filter((p) => !isError(p))) console.error(`${file}: ${w.path}: warning: ${w.message}`);
+    const warn = (w: Problem) => console.error(`${file}: ${formatProblem({ ...w, message: `warning: ${w.message}` })}`);
+    if (data) screenFitWarnings(data).forEach(warn);
+    problems.filter((p) => !isError(p)).forEach(warn);
     return problems.filter(isError).map((p) => ({ text: `${file}: ${formatProblem(p)}`, error: true }));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -54,4 +57,4 @@ for (const file of files) {
 }
 const shown = files.map((f) => relative(".", f)).length;
 console.error(`${shown} file(s) checked, ${failed} with problems`);
-process.exit(failed > 0 ? 1 : 0);
+process.exitCode = failed > 0 ? 1 : 0;

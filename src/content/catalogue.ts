@@ -4,7 +4,8 @@
  * game. The same path serves a scenario an instructor loads from disk.
  */
 import { MAX_SCENARIO_BYTES, parseScenarioText } from "../engine/check.ts";
-import type { Problem } from "../engine/problems.ts";
+import { isError, type Problem } from "../engine/problems.ts";
+import { fitToScreen } from "../engine/caps-check.ts";
 import { freezeScenario, type Scenario } from "../engine/loader.ts";
 
 /** Where a scenario came from: shipped with the game, or opened by the player (kept in the local library). */
@@ -13,7 +14,7 @@ export type ScenarioSource = "bundled" | "library";
 /** A scenario file as the game found it: loaded, or with the problems that stopped it. */
 export type CatalogueEntry =
   | { file: string; ok: true; scenario: Scenario; source?: ScenarioSource; libraryId?: string }
-  | { file: string; ok: false; problems: Problem[]; source?: ScenarioSource; libraryId?: string };
+  | { file: string; ok: false; problems: Problem[]; source?: ScenarioSource; libraryId?: string; unfetched?: true };
 
 /** A file from the local library (or just opened), as text. */
 export interface OwnFile {
@@ -40,8 +41,9 @@ export async function bundledScenarioUrls(): Promise<Array<{ file: string; url: 
 export function entryFromText(file: string, text: string): CatalogueEntry {
   try {
     const { data, problems } = parseScenarioText(text);
-    if (!data || problems.length > 0) return { file, ok: false, problems };
-    return { file, ok: true, scenario: freezeScenario(data) };
+    if (!data || problems.some(isError)) return { file, ok: false, problems };
+    // Over-cap texts are warnings (files from earlier versions keep loading): one-line places are shortened to fit.
+    return { file, ok: true, scenario: freezeScenario(fitToScreen(data)) };
   } catch (e) {
     return { file, ok: false, problems: [{ path: "$", message: `could not read: ${(e as Error).message}` }] };
   }
@@ -147,10 +149,12 @@ export async function loadCatalogue(defaultId: string): Promise<CatalogueEntry[]
     files.map(async ({ file, url }): Promise<CatalogueEntry> => {
       try {
         const res = await fetch(url);
-        if (!res.ok) return { file, ok: false, source: "bundled", problems: [{ path: "$", message: `could not be downloaded (HTTP ${res.status})` }] };
+        // A file that did not arrive (server down, dropped connection, 404) is not a retired
+        // scenario: `unfetched` tells the title to keep its saved runs and offer a retry.
+        if (!res.ok) return { file, ok: false, source: "bundled", unfetched: true, problems: [{ path: "$", message: `could not be downloaded (HTTP ${res.status})` }] };
         return { ...entryFromText(file, await res.text()), source: "bundled" };
       } catch (e) {
-        return { file, ok: false, source: "bundled", problems: [{ path: "$", message: `could not be downloaded (${(e as Error).message})` }] };
+        return { file, ok: false, source: "bundled", unfetched: true, problems: [{ path: "$", message: `could not be downloaded (${(e as Error).message})` }] };
       }
     }),
   );

@@ -1,10 +1,13 @@
 /**
  * The checker's caps (src/engine/caps.ts, docs/caps.md): text longer than its place on
  * screen can show, and counts beyond what a screen has room for. Text caps are checked on
- * the raw JSON, before and beside the schema, because an oversized line is what freezes a
- * page: the game refuses such a file as well as the checker.
+ * the raw JSON, before and beside the schema. A text over its cap is a warning: files
+ * written for earlier versions keep loading, and the game wraps it or, where one line is
+ * all there is room for, shortens it (`fitToScreen`). Only text so long that it would
+ * freeze a page (HARD_CAP_FACTOR times its cap) is refused, by the game as by the checker.
  */
 import {
+  capText,
   DIALOGUE,
   dialogueHeight,
   displayColumns,
@@ -25,23 +28,65 @@ import type { ScenarioData } from "./schema.ts";
 
 const LOCALE_KEYS = new Set(["zh-CN", "en"]);
 
-/** The cap for a localized text at `path` (the keys leading to it), and what that place is. */
-function capFor(path: readonly PropertyKey[]): { max: number; what: string } {
+/** A text this many times over its cap is refused: the typewriter, wrapping and renderer work per character. */
+export const HARD_CAP_FACTOR = 10;
+
+/** The cap for a localized text at `path` (the keys leading to it), what that place is, and whether it is one line (shortened, not wrapped). */
+function capFor(path: readonly PropertyKey[]): { max: number; what: string; oneLine?: boolean } {
   const key = path[path.length - 1];
   const parent = path[path.length - 3];
   if (key === "text" && parent === "lines") return { max: MAX_LINE_COLUMNS, what: "a dialogue line (about four lines of the dialogue box); split it into several lines" };
   if (key === "text" && parent === "options") return { max: MAX_OPTION_COLUMNS, what: "an option (about two lines beside its move mark)" };
-  if (key === "name") return { max: MAX_NAME_COLUMNS, what: "a name (the plate under a portrait)" };
-  if (key === "client") return { max: MAX_CLIENT_COLUMNS, what: "the client's name (the top bar, beside the stage)" };
-  if (key === "title" && parent === "stages") return { max: MAX_STAGE_COLUMNS, what: "a stage's title (the top bar)" };
-  if (key === "summary" && path.length === 2 && path[0] === "meta") return { max: MAX_SUMMARY_COLUMNS, what: "the scenario's summary (its card in the list)" };
-  if (key === "title" || key === "label") return { max: MAX_TITLE_COLUMNS, what: "a title (one line of a card or over the room)" };
+  if (key === "name") return { max: MAX_NAME_COLUMNS, what: "a name (the plate under a portrait)", oneLine: true };
+  if (key === "client") return { max: MAX_CLIENT_COLUMNS, what: "the client's name (the top bar, beside the stage)", oneLine: true };
+  if (key === "title" && parent === "stages") return { max: MAX_STAGE_COLUMNS, what: "a stage's title (the top bar)", oneLine: true };
+  if (key === "summary" && path.length === 2 && path[0] === "meta") return { max: MAX_SUMMARY_COLUMNS, what: "the scenario's summary (its card in the list)", oneLine: true };
+  if (key === "title" || key === "label") return { max: MAX_TITLE_COLUMNS, what: "a title (one line of a card or over the room)", oneLine: true };
   return { max: MAX_PROSE_COLUMNS, what: "a paragraph of a panel or the debrief" };
 }
 
-/** Localized texts over their cap, anywhere in a parsed file (any shape). Iterative: deep files cannot overflow the stack. */
+/**
+ * Localized texts over their cap, anywhere in a parsed file (any shape): warnings, or
+ * errors past HARD_CAP_FACTOR times the cap.
+ */
 export function textCapProblems(json: unknown): Problem[] {
   const problems: Problem[] = [];
+  walkTexts(json, (path, t, cap) => {
+    if (t.length <= cap.max / 2) return; // cannot exceed: a character is at most two columns
+    const cols = displayColumns(t);
+    if (cols > cap.max * HARD_CAP_FACTOR) {
+      problems.push({ path: jsonPath(path), message: `${cols} columns of text, more than ${HARD_CAP_FACTOR} times the ${cap.max} that fit ${cap.what}: too long to show; split or shorten it` });
+    } else if (cols > cap.max) {
+      const does = cap.oneLine ? "the game shortens it with an ellipsis" : "the game wraps it, and it may push other text off the screen";
+      problems.push({ path: jsonPath(path), severity: "warning", message: `${cols} columns of text; ${cap.max} fit ${cap.what}: ${does}` });
+    }
+  });
+  return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * A copy of a scenario whose one-line texts (titles, names, the client, stage titles, the
+ * summary) are shortened to their caps with an ellipsis, for a file the checker only
+ * warned about. Texts that wrap (lines, options, prose) are left whole. Returns the same
+ * object when nothing is over a cap.
+ */
+export function fitToScreen<T>(data: T): T {
+  const cuts: Array<{ path: PropertyKey[]; text: string }> = [];
+  walkTexts(data, (path, t, cap) => {
+    if (cap.oneLine && t.length > cap.max / 2 && displayColumns(t) > cap.max) cuts.push({ path, text: capText(t, cap.max) });
+  });
+  if (cuts.length === 0) return data;
+  const copy = structuredClone(data) as Record<string, unknown>;
+  for (const { path, text } of cuts) {
+    let at = copy;
+    for (const k of path.slice(0, -1)) at = at[k as string] as Record<string, unknown>;
+    at[path[path.length - 1] as string] = text;
+  }
+  return copy as T;
+}
+
+/** Calls `visit` with each localized string in `json`, its path (ending in the locale) and the cap of its place. Iterative: deep files cannot overflow the stack. */
+function walkTexts(json: unknown, visit: (path: PropertyKey[], text: string, cap: ReturnType<typeof capFor>) => void): void {
   const todo: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: json, path: [] }];
   while (todo.length) {
     const { value, path } = todo.pop()!;
@@ -56,15 +101,12 @@ export function textCapProblems(json: unknown): Problem[] {
       const cap = capFor(path);
       for (const k of keys) {
         const t = obj[k];
-        if (typeof t !== "string" || t.length <= cap.max / 2) continue; // cannot exceed: a character is at most two columns
-        const cols = displayColumns(t);
-        if (cols > cap.max) problems.push({ path: jsonPath([...path, k]), message: `${cols} columns of text; ${cap.max} at most fit ${cap.what}` });
+        if (typeof t === "string") visit([...path, k], t, cap);
       }
       continue;
     }
     for (const k of keys) todo.push({ value: obj[k], path: [...path, k] });
   }
-  return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Stakeholders present in each meeting, as the meeting screen seats them: who speaks there or is addressed. */

@@ -4,10 +4,11 @@
  * ways to get stuck) and translations. Pure: the CLI and the in-game loader share it.
  */
 import { validateScenario } from "./loader.ts";
-import { jsonPath, type Problem } from "./problems.ts";
+import { isError, jsonPath, notUnder, type Problem } from "./problems.ts";
 import type { Effect, ScenarioData } from "./schema.ts";
 import { teachingLint } from "./teaching-lint.ts";
 import { graphProblems } from "./graph-check.ts";
+import { jumpsOf } from "./jumps.ts";
 import { countCapProblems, textCapProblems } from "./caps-check.ts";
 import { keyProblems } from "./json-keys.ts";
 import { isVisibleText } from "./caps.ts";
@@ -63,20 +64,15 @@ function parse(text: string): Parsed {
   const problems = keyProblems(body);
   const { data, problems: found } = validateScenario(json);
   problems.push(...found);
-  problems.push(...uncovered(textCapProblems(json), problems));
+  problems.push(...notUnder(textCapProblems(json), problems));
   return data ? { problems, shaped: data } : { problems, json };
-}
-
-/** Problems not inside a part already reported (a broken part's details would only repeat it). */
-function uncovered(more: readonly Problem[], known: readonly Problem[]): Problem[] {
-  const covered = known.map((p) => p.path);
-  return more.filter((m) => !covered.some((c) => m.path === c || m.path.startsWith(c + ".") || m.path.startsWith(c + "[")));
 }
 
 /** Everything the checker does except the graph and translation lint: what the game needs to play a file. */
 export function parseScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
   const { problems, shaped } = parse(text);
-  return shaped && problems.length === 0 ? { problems, data: shaped } : { problems };
+  // Warnings (text over a display cap) do not stop a file: the game wraps or shortens it.
+  return shaped && !problems.some(isError) ? { problems, data: shaped } : { problems };
 }
 
 /**
@@ -86,11 +82,11 @@ export function parseScenarioText(text: string): { problems: Problem[]; data?: S
  */
 export function checkScenarioText(text: string): { problems: Problem[]; data?: ScenarioData } {
   const { problems, shaped, json } = parse(text);
-  const ok = problems.length === 0;
+  const ok = !problems.some(isError);
   if (shaped) problems.push(...lintScenario(shaped));
   else if (json && typeof json === "object") {
     try {
-      problems.push(...uncovered(lintScenario(json as ScenarioData), problems));
+      problems.push(...notUnder(lintScenario(json as ScenarioData), problems));
     } catch {
       // the shape is too broken to follow; the schema problems stand alone
     }
@@ -135,14 +131,8 @@ export function lintScenario(s: ScenarioData): Problem[] {
   for (const node of Object.values(s.nodes)) {
     if (node.ending) usedEndings.add(node.ending);
   }
-  const collectEnds = (effects: readonly Effect[] | undefined) =>
-    effects?.forEach((e) => {
-      if ("end" in e) usedEndings.add(e.end);
-      else if ("if" in e) {
-        collectEnds(e.then);
-        collectEnds(e.else);
-      } else if ("random" in e) e.random.forEach((b) => collectEnds(b.effects));
-    });
+  // Only ends that can take effect: one after an end that always comes first never runs.
+  const collectEnds = (effects: readonly Effect[] | undefined) => jumpsOf(effects).endings.forEach((e) => usedEndings.add(e));
   for (const node of Object.values(s.nodes)) {
     collectEnds(node.onEnter);
     node.options?.forEach((o) => collectEnds(o.effects));

@@ -6,10 +6,11 @@
  * certain dead end, never a guess.
  */
 import { DEFAULT_RESOURCES } from "./account.ts";
-import { jsonPath, type Problem } from "./problems.ts";
+import { echo, jsonPath, type Problem } from "./problems.ts";
 import { optionCost } from "./moves/index.ts";
 import { MAX_REDIRECTS } from "./runner.ts";
 import type { Effect, ScenarioData, ScenarioNode } from "./schema.ts";
+import { jumpsOf } from "./jumps.ts";
 
 /** Where a list of effects can send the flow. */
 interface Flow {
@@ -21,28 +22,38 @@ interface Flow {
   ends: boolean;
 }
 
+/** Where effects can send the flow, through the jumps that can win (jumps.ts); targets are added to `targets`. */
 export function flowOf(effects: readonly Effect[] | undefined, targets = new Set<string>()): Flow {
-  let leaves = false;
-  let ends = false;
-  for (const e of effects ?? []) {
-    if ("goto" in e) {
-      targets.add(e.goto);
-      leaves = true;
-    } else if ("end" in e) {
-      leaves = true;
-      ends = true;
-    } else if ("if" in e) {
-      const a = flowOf(e.then, targets);
-      const b = flowOf(e.else, targets);
-      ends ||= a.ends || b.ends;
-      leaves ||= a.leaves && b.leaves;
-    } else if ("random" in e) {
-      const branches = e.random.map((br) => flowOf(br.effects, targets));
-      ends ||= branches.some((b) => b.ends);
-      leaves ||= branches.every((b) => b.leaves);
+  const j = jumpsOf(effects);
+  for (const t of j.targets) targets.add(t);
+  return { targets, leaves: j.leaves, ends: j.ends };
+}
+
+/** Jumps that never take effect (errors) or that a later jump can replace (warnings), in every list of effects. */
+function lostJumpProblems(s: ScenarioData): Problem[] {
+  const problems: Problem[] = [];
+  const report = (effects: readonly Effect[] | undefined, path: PropertyKey[]) => {
+    for (const l of jumpsOf(effects, path).lost) {
+      const what = l.kind === "goto" ? "this goto" : "this end";
+      if (l.why === "after-end") {
+        problems.push({ path: jsonPath(l.path), message: `${what} never runs: an "end" earlier in the same list always ends the run first` });
+      } else if (l.when === "never") {
+        problems.push({ path: jsonPath(l.path), message: `${what} never takes effect: a later goto or end in the same list always replaces it (the last jump wins); remove one, or put each jump in its own branch of an "if"` });
+      } else {
+        problems.push({
+          path: jsonPath(l.path),
+          severity: "warning",
+          message: `the flow can jump twice here: a later goto or end in the same list replaces this goto on some paths (the last jump wins); put each jump in its own branch of an "if" … "else"`,
+        });
+      }
     }
+  };
+  report(s.setup, ["setup"]);
+  for (const [id, node] of Object.entries(s.nodes)) {
+    report(node.onEnter, ["nodes", id, "onEnter"]);
+    node.options?.forEach((o, i) => report(o.effects, ["nodes", id, "options", i, "effects"]));
   }
-  return { targets, leaves, ends };
+  return problems;
 }
 
 /** The most weeks and budget a run can ever hold: the start, or unbounded if some effect adds to them. */
@@ -115,7 +126,7 @@ function redirectDepths(exits: Map<string, Exits>): Map<string, number> {
 
 /** Graph problems of a scenario that passed schema and references (or as far as a broken one allows). */
 export function graphProblems(s: ScenarioData): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = lostJumpProblems(s);
   const at = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
   const ceiling = resourceCeiling(s);
   const start = s.resources ?? DEFAULT_RESOURCES;
@@ -137,13 +148,15 @@ export function graphProblems(s: ScenarioData): Problem[] {
     if (cut !== undefined && !flowOf(node.onEnter).leaves) e.next.add(cut);
     exits.set(id, e);
     const all = new Set<string>();
-    if (cut !== undefined) all.add(cut);
-    if (node.next) all.add(node.next);
-    flowOf(node.onEnter, all);
+    // An onEnter that always jumps skips the node's lines and options: their ways on are never taken.
+    const skipped = flowOf(node.onEnter, all).leaves;
+    if (cut !== undefined && !skipped) all.add(cut);
+    if (node.next && !skipped) all.add(node.next);
     node.options?.forEach((o, i) => {
-      const f = flowOf(o.effects, all);
-      if (o.next) all.add(o.next);
-      else if (!f.leaves) at(["nodes", id, "options", i], `option "${o.id}" leads nowhere: give it "next", or a goto/end effect on every path`);
+      const f = flowOf(o.effects, skipped ? new Set() : all);
+      if (o.next) {
+        if (!skipped) all.add(o.next);
+      } else if (!f.leaves) at(["nodes", id, "options", i], `option "${echo(o.id)}" leads nowhere: give it "next", or a goto/end effect on every path`);
     });
     everyEdge.set(id, all);
     if (node.options && node.options.every((o) => o.condition !== undefined)) {

@@ -8,9 +8,10 @@ import {
   type ScenarioData,
   type VarValue,
 } from "./schema.ts";
-import { jsonPath, ScenarioError, type Problem } from "./problems.ts";
+import { echo, jsonPath, listed, notUnder, ScenarioError, type Problem } from "./problems.ts";
 import { zodProblems } from "./zod-problems.ts";
 import { freezeScenarioData, hasId } from "./freeze.ts";
+import { gateCycles } from "./gate-cycles.ts";
 
 /** Speakers that need no cast entry. */
 export const RESERVED_SPEAKERS = ["narrator", "rep"] as const;
@@ -77,56 +78,11 @@ export function validateScenario(input: unknown): { data?: ScenarioData; problem
   // every problem in one pass. Where the shape is wrong the walk may throw: the schema
   // problems above already cover that part.
   try {
-    const covered = problems.map((p) => p.path);
-    for (const ref of checkReferences(json as ScenarioData)) {
-      if (!covered.some((c) => ref.path === c || ref.path.startsWith(c + ".") || ref.path.startsWith(c + "["))) problems.push(ref);
-    }
+    problems.push(...notUnder(checkReferences(json as ScenarioData), problems));
   } catch {
     // shape too broken to follow references; the schema problems stand alone
   }
   return { problems };
-}
-
-/** Stage ids a condition's `gate` tests mention, at any depth. */
-function gatesIn(c: Condition, out: Set<string>): Set<string> {
-  if ("all" in c) c.all.forEach((x) => gatesIn(x, out));
-  else if ("any" in c) c.any.forEach((x) => gatesIn(x, out));
-  else if ("not" in c) gatesIn(c.not, out);
-  else if ("gate" in c) out.add(c.gate);
-  return out;
-}
-
-/**
- * A stage's gate that tests its own gate, directly or through other stages' gates, can
- * never be decided: evaluating it recurses without end. Each such gate is reported.
- */
-function gateCycles(s: ScenarioData): Problem[] {
-  const deps = new Map<string, Set<string>>();
-  for (const st of s.stages) if (st.gate) deps.set(st.id, gatesIn(st.gate, new Set()));
-  const problems: Problem[] = [];
-  s.stages.forEach((st, i) => {
-    if (!st.gate) return;
-    // Breadth-first over the gates this one depends on, keeping the way back for the message.
-    const from = new Map<string, string>();
-    const queue = [...(deps.get(st.id) ?? [])];
-    queue.forEach((q) => from.set(q, st.id));
-    for (let k = 0; k < queue.length; k++) {
-      const at = queue[k]!;
-      if (at === st.id) {
-        const chain = [at];
-        for (let back = from.get(at)!; back !== st.id; back = from.get(back)!) chain.unshift(back);
-        problems.push({ path: jsonPath(["stages", i, "gate"]), message: `this gate depends on itself (${[st.id, ...chain].join(" → ")}), so it can never be decided` });
-        return;
-      }
-      for (const next of deps.get(at) ?? []) {
-        if (!from.has(next)) {
-          from.set(next, at);
-          queue.push(next);
-        }
-      }
-    }
-  });
-  return problems;
 }
 
 function kindOf(v: VarValue): "number" | "boolean" | "string" {
@@ -142,10 +98,25 @@ function checkReferences(s: ScenarioData): Problem[] {
   // entry the author declared, not something every object inherits.
   const stageIds = new Set<string>();
   const vars = s.variables ?? {};
-  const list = (ids: Iterable<string>) => [...ids].join(", ") || "(none)";
+  // What a message lists beside a broken reference, built once per table: a file with
+  // thousands of broken references must not list thousands of ids for each.
+  const lists = new Map<object, string>();
+  const list = (table: object | undefined, keys: () => readonly string[] = () => Object.keys(table ?? {})) => {
+    if (!table) return "(none)";
+    let text = lists.get(table);
+    if (text === undefined) lists.set(table, (text = listed(keys())));
+    return text;
+  };
+  // Option ids per node, for `chosen` conditions: built once per node, not once per condition.
+  const optionIdsOf = new Map<string, Set<string>>();
+  const optionIdsIn = (nodeId: string, node: ScenarioData["nodes"][string]) => {
+    let ids = optionIdsOf.get(nodeId);
+    if (!ids) optionIdsOf.set(nodeId, (ids = new Set((node.options ?? []).map((o) => o.id))));
+    return ids;
+  };
 
   s.stages.forEach((st, i) => {
-    if (stageIds.has(st.id)) at(["stages", i, "id"], `duplicate stage id "${st.id}"`);
+    if (stageIds.has(st.id)) at(["stages", i, "id"], `duplicate stage id "${echo(st.id)}"`);
     stageIds.add(st.id);
   });
   for (let i = 1; i < s.stages.length; i++) {
@@ -162,35 +133,35 @@ function checkReferences(s: ScenarioData): Problem[] {
       at(["variables", name, "initial"], "initial value is outside min..max");
     }
   }
-  if (!nodeIds.has(s.start)) at(["start"], `no node "${s.start}"; nodes: ${list(nodeIds)}`);
+  if (!nodeIds.has(s.start)) at(["start"], `no node "${echo(s.start)}"; nodes: ${list(s.nodes)}`);
 
   const needNode = (id: string, path: PropertyKey[]) => {
-    if (!nodeIds.has(id)) at(path, `no node "${id}"`);
+    if (!nodeIds.has(id)) at(path, `no node "${echo(id)}"`);
   };
   const needStage = (id: string, path: PropertyKey[]) => {
-    if (!stageIds.has(id)) at(path, `no stage "${id}"; stages: ${list(stageIds)}`);
+    if (!stageIds.has(id)) at(path, `no stage "${echo(id)}"; stages: ${list(stageIds, () => [...stageIds])}`);
   };
   const needVar = (name: string, path: PropertyKey[], kind?: string) => {
     const v = hasId(vars, name) ? vars[name] : undefined;
-    if (!v) return at(path, `no variable "${name}"; declare it under $.variables`);
-    if (kind && kindOf(v.initial) !== kind) at(path, `variable "${name}" holds a ${kindOf(v.initial)}, not a ${kind}`);
+    if (!v) return at(path, `no variable "${echo(name)}"; declare it under $.variables`);
+    if (kind && kindOf(v.initial) !== kind) at(path, `variable "${echo(name)}" holds a ${kindOf(v.initial)}, not a ${kind}`);
   };
 
   const needWho = (who: string, path: PropertyKey[]) => {
-    if (!hasId(s.cast, who)) at(path, `no cast member "${who}"; cast: ${list(Object.keys(s.cast))}`);
+    if (!hasId(s.cast, who)) at(path, `no cast member "${echo(who)}"; cast: ${list(s.cast)}`);
   };
   const needNeed = (who: string, need: string, path: PropertyKey[]) => {
     const c = hasId(s.cast, who) ? s.cast[who] : undefined;
-    if (c && !hasId(c.needs, need)) at(path, `"${who}" has no need "${need}"; needs: ${list(Object.keys(c.needs ?? {}))}`);
+    if (c && !hasId(c.needs, need)) at(path, `"${echo(who)}" has no need "${echo(need)}"; needs: ${list(c.needs)}`);
   };
   const needCompetitor = (id: string, path: PropertyKey[]) => {
-    if (!hasId(s.competitors, id)) at(path, `no competitor "${id}"; competitors: ${list(Object.keys(s.competitors ?? {}))}`);
+    if (!hasId(s.competitors, id)) at(path, `no competitor "${echo(id)}"; competitors: ${list(s.competitors)}`);
   };
   const needNote = (id: string, path: PropertyKey[]) => {
-    if (!hasId(s.notes, id)) at(path, `no note "${id}"; declare it under $.notes`);
+    if (!hasId(s.notes, id)) at(path, `no note "${echo(id)}"; declare it under $.notes`);
   };
   const needFact = (id: string, path: PropertyKey[]) => {
-    if (!hasId(s.research, id)) at(path, `no research fact "${id}"; declare it under $.research`);
+    if (!hasId(s.research, id)) at(path, `no research fact "${echo(id)}"; declare it under $.research`);
   };
 
   const checkCondition = (c: Condition, path: PropertyKey[]): void => {
@@ -201,7 +172,7 @@ function checkReferences(s: ScenarioData): Problem[] {
       needVar(c.var, [...path, "var"], kindOf(c.value));
       const v = hasId(vars, c.var) ? vars[c.var] : undefined;
       if (v && typeof v.initial !== "number" && !["==", "!="].includes(c.op)) {
-        at([...path, "op"], `"${c.op}" compares numbers; "${c.var}" is not a number`);
+        at([...path, "op"], `"${echo(c.op)}" compares numbers; "${echo(c.var)}" is not a number`);
       }
     } else if ("stage" in c) needStage(c.stage, [...path, "stage"]);
     else if ("visited" in c) needNode(c.visited, [...path, "visited"]);
@@ -216,9 +187,9 @@ function checkReferences(s: ScenarioData): Problem[] {
     else if ("excluded" in c) needCompetitor(c.excluded, [...path, "excluded"]);
     else if ("chosen" in c) {
       const n = hasId(s.nodes, c.chosen.node) ? s.nodes[c.chosen.node] : undefined;
-      if (!n) at([...path, "chosen", "node"], `no node "${c.chosen.node}"`);
-      else if (!n.options?.some((o) => o.id === c.chosen.option)) {
-        at([...path, "chosen", "option"], `node "${c.chosen.node}" has no option "${c.chosen.option}"`);
+      if (!n) at([...path, "chosen", "node"], `no node "${echo(c.chosen.node)}"`);
+      else if (!optionIdsIn(c.chosen.node, n).has(c.chosen.option)) {
+        at([...path, "chosen", "option"], `node "${echo(c.chosen.node)}" has no option "${echo(c.chosen.option)}"`);
       }
     }
   };
@@ -231,10 +202,10 @@ function checkReferences(s: ScenarioData): Problem[] {
       else if ("goto" in e) needNode(e.goto, [...p, "goto"]);
       else if ("stage" in e) needStage(e.stage, [...p, "stage"]);
       else if ("end" in e) {
-        if (!hasId(s.endings, e.end)) at([...p, "end"], `no ending "${e.end}"; endings: ${list(Object.keys(s.endings))}`);
+        if (!hasId(s.endings, e.end)) at([...p, "end"], `no ending "${echo(e.end)}"; endings: ${list(s.endings)}`);
       } else if ("score" in e) {
         if (e.score.better !== undefined && !optionIds.has(e.score.better)) {
-          at([...p, "score", "better"], `no option "${e.score.better}" in this node`);
+          at([...p, "score", "better"], `no option "${echo(e.score.better)}" in this node`);
         }
       } else if ("if" in e) {
         checkCondition(e.if, [...p, "if"]);
@@ -256,7 +227,7 @@ function checkReferences(s: ScenarioData): Problem[] {
   });
   problems.push(...gateCycles(s));
   (s.competitorScript ?? []).forEach((entry, i) => {
-    if (!hasId(s.meetings, entry.at)) at(["competitorScript", i, "at"], `no meeting "${entry.at}"; meetings: ${list(Object.keys(s.meetings ?? {}))}`);
+    if (!hasId(s.meetings, entry.at)) at(["competitorScript", i, "at"], `no meeting "${echo(entry.at)}"; meetings: ${list(s.meetings)}`);
     needCompetitor(entry.competitor, ["competitorScript", i, "competitor"]);
     entry.moves.forEach((m, j) => {
       if (m.target !== undefined) needWho(m.target, ["competitorScript", i, "moves", j, "target"]);
@@ -267,36 +238,36 @@ function checkReferences(s: ScenarioData): Problem[] {
     if (m.cutShort) needNode(m.cutShort.goto, ["meetings", id, "cutShort", "goto"]);
   }
   if (s.policy && !hasId(s.endings, s.policy.disqualifiedEnding)) {
-    at(["policy", "disqualifiedEnding"], `no ending "${s.policy.disqualifiedEnding}"`);
+    at(["policy", "disqualifiedEnding"], `no ending "${echo(s.policy.disqualifiedEnding)}"`);
   }
 
   for (const [nodeId, node] of Object.entries(s.nodes)) {
     const base: PropertyKey[] = ["nodes", nodeId];
     node.lines.forEach((line, i) => {
       if (!(RESERVED_SPEAKERS as readonly string[]).includes(line.speaker) && !hasId(s.cast, line.speaker)) {
-        at([...base, "lines", i, "speaker"], `no cast member "${line.speaker}"; cast: ${list(Object.keys(s.cast))}, or narrator / rep`);
+        at([...base, "lines", i, "speaker"], `no cast member "${echo(line.speaker)}"; cast: ${list(s.cast)}, or narrator / rep`);
       }
       if (line.when) checkCondition(line.when, [...base, "lines", i, "when"]);
     });
     if (node.lines.every((l) => l.when !== undefined)) {
       at([...base, "lines"], "every line has a `when`: give at least one line without one, so the node always says something");
     }
-    const optionIds = new Set((node.options ?? []).map((o) => o.id));
+    const optionIds = optionIdsIn(nodeId, node);
     if (node.meeting !== undefined && !hasId(s.meetings, node.meeting)) {
-      at([...base, "meeting"], `no meeting "${node.meeting}"; declare it under $.meetings`);
+      at([...base, "meeting"], `no meeting "${echo(node.meeting)}"; declare it under $.meetings`);
     }
     node.notes?.forEach((n, i) => needNote(n, [...base, "notes", i]));
     if (node.onEnter) checkEffects(node.onEnter, [...base, "onEnter"], optionIds);
     if (node.next !== undefined) needNode(node.next, [...base, "next"]);
     if (node.ending !== undefined && !hasId(s.endings, node.ending)) {
-      at([...base, "ending"], `no ending "${node.ending}"; endings: ${list(Object.keys(s.endings))}`);
+      at([...base, "ending"], `no ending "${echo(node.ending)}"; endings: ${list(s.endings)}`);
     }
     const seen = new Set<string>();
     node.options?.forEach((o, i) => {
       const p = [...base, "options", i];
-      if (seen.has(o.id)) at([...p, "id"], `duplicate option id "${o.id}" in node "${nodeId}"`);
+      if (seen.has(o.id)) at([...p, "id"], `duplicate option id "${echo(o.id)}" in node "${echo(nodeId)}"`);
       seen.add(o.id);
-      if (o.to !== undefined && !hasId(s.cast, o.to)) at([...p, "to"], `no cast member "${o.to}"`);
+      if (o.to !== undefined && !hasId(s.cast, o.to)) at([...p, "to"], `no cast member "${echo(o.to)}"`);
       const m = o.move;
       if ((m.kind === "spin" || m.kind === "pitch") && m.need !== undefined) {
         if (o.to === undefined) at([...p, "move", "need"], `a move about a need must say whom it is addressed to ("to")`);

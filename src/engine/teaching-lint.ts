@@ -13,7 +13,7 @@ import { tacticFits } from "./moves/index.ts";
 import { createRunner, resumeRunner, type Runner } from "./runner.ts";
 import { PRINCIPLES } from "./scorecard.ts";
 import { createRng, seedToState } from "./rng.ts";
-import type { MoveTag } from "./schema.ts";
+import type { Effect, MoveTag } from "./schema.ts";
 import { POLICIES, type Policy } from "./simulate.ts";
 
 /** Runs per policy in the probe: enough to meet most branches, cheap enough to lint while typing. */
@@ -35,6 +35,13 @@ const POSITION_SHARE = 0.75;
 const POSITION_MIN = 4;
 /** Times each node's options are tried out on copies of the run (the costly part of the probe). */
 const JUDGE_PER_NODE = 3;
+/**
+ * Work the whole probe may do, counted as steps, options weighed, effects in the options
+ * chosen and the nodes entered, and log entries written or copied. The largest bundled
+ * scenario takes about a twentieth of it; a hostile file (ten thousand options in a node,
+ * fifty thousand effects in one option) is cut off here instead of probing for minutes.
+ */
+export const PROBE_WORK = 4_000_000;
 
 /** What the probe runs saw. */
 export interface ProbeReport {
@@ -48,6 +55,53 @@ export interface ProbeReport {
   penalties: Map<string, { seen: number; avoidable: number }>;
   /** Per node that keeps its order: the file index of the option with the most points, when one stood out. */
   bestIndex: Map<string, number>;
+  /** Work done, in the units of PROBE_WORK. */
+  work: number;
+  /** The probe stopped at PROBE_WORK before playing every run: what it did not see proves nothing. */
+  cutShort: boolean;
+}
+
+/** Effects in a list, counting those inside `if` and `random` branches (iterative, memoised per list). */
+const effectCounts = new WeakMap<readonly Effect[], number>();
+export function effectCount(effects: readonly Effect[] | undefined): number {
+  if (!effects) return 0;
+  const known = effectCounts.get(effects);
+  if (known !== undefined) return known;
+  let n = 0;
+  const todo: Array<readonly Effect[]> = [effects];
+  while (todo.length) {
+    const list = todo.pop()!;
+    n += list.length;
+    for (const e of list) {
+      if ("if" in e) {
+        todo.push(e.then);
+        if (e.else) todo.push(e.else);
+      } else if ("random" in e) for (const b of e.random) todo.push(b.effects);
+    }
+  }
+  effectCounts.set(effects, n);
+  return n;
+}
+
+/** Effects in each option of a node, by option id (built once per node and scenario). */
+const optionEffectCounts = new WeakMap<object, Map<string, number>>();
+function optionEffects(s: Scenario, nodeId: string): (optionId: string) => number {
+  const node = s.nodes[nodeId]!;
+  let counts = optionEffectCounts.get(node);
+  if (!counts) optionEffectCounts.set(node, (counts = new Map((node.options ?? []).map((o) => [o.id, effectCount(o.effects)]))));
+  const table = counts;
+  return (id) => table.get(id) ?? 0;
+}
+
+/** Work of what a run did since its log had `from` entries: each entry, and the onEnter effects of each node entered. */
+function workSince(r: Runner, from: number): number {
+  const log = r.state.log;
+  let n = 1 + log.length - from;
+  for (let i = from; i < log.length; i++) {
+    const e = log[i]!;
+    if (e.type === "enter" && Object.hasOwn(r.scenario.nodes, e.node)) n += effectCount(r.scenario.nodes[e.node]!.onEnter);
+  }
+  return n;
 }
 
 /**
@@ -81,22 +135,30 @@ function moveIsUseful(r: Runner, move: MoveTag): { useful: boolean; why?: string
 }
 
 /** Plays every policy PROBE_RUNS times and records what the lint rules need. */
-export function probeScenario(s: Scenario, runs = PROBE_RUNS): ProbeReport {
-  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map() };
+export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_WORK): ProbeReport {
+  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map(), work: 0, cutShort: false };
   const judged = new Map<string, number>();
+  const over = () => (report.work > workLimit ? (report.cutShort = true) : false);
   for (const policy of probePolicies()) {
+    if (over()) break;
     const endings: Record<string, number> = {};
     const rng = createRng(seedToState(`lint:${policy.name}`));
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < runs && !over(); i++) {
       const r = createRunner(s, `lint:${policy.name}:${i}`);
+      report.work += workSince(r, 0);
       const judgedThisRun = new Set<string>();
       let meeting: string | null = null;
-      for (let step = 0; step < MAX_STEPS && (r.status === "line" || r.status === "awaiting-choice"); step++) {
+      for (let step = 0; step < MAX_STEPS && (r.status === "line" || r.status === "awaiting-choice") && !over(); step++) {
+        const logBefore = r.state.log.length;
         if (r.status === "line") {
           r.advance();
+          report.work += workSince(r, logBefore);
           continue;
         }
         const node = r.state.node;
+        const offered = r.options.length;
+        const effectsOf = optionEffects(s, node);
+        report.work += offered;
         for (const o of r.options) {
           const key = `${node}/${o.id}`;
           const seen = report.offers.get(key) ?? { offered: 0, useful: 0 };
@@ -109,7 +171,14 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS): ProbeReport {
         if (!judgedThisRun.has(node) && (judged.get(node) ?? 0) < JUDGE_PER_NODE) {
           judgedThisRun.add(node);
           judged.set(node, (judged.get(node) ?? 0) + 1);
-          const points = r.options.map((o) => pointsOfChoice(r, o.id));
+          const points: number[] = [];
+          for (const o of r.options) {
+            if (over()) break;
+            points.push(pointsOfChoice(r, o.id));
+            // A copy of the state (its log), the option's effects, and the advice ranking every option.
+            report.work += r.state.log.length + effectsOf(o.id) + offered;
+          }
+          if (points.length < offered) break;
           const pen = report.penalties.get(node) ?? { seen: 0, avoidable: 0 };
           pen.seen++;
           if (points.some((p) => p >= 0)) pen.avoidable++;
@@ -127,7 +196,9 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS): ProbeReport {
           meeting = m.id;
           r.setListening(policy.listening(r, rng));
         } else if (!m) meeting = null;
-        r.choose(policy.choose(r, rng));
+        const chosen = policy.choose(r, rng);
+        r.choose(chosen);
+        report.work += offered + workSince(r, logBefore) + effectsOf(chosen);
       }
       for (const n of Object.keys(r.state.visits)) report.visited.add(n);
       const key = r.state.ending ?? "(unfinished)";
@@ -162,13 +233,16 @@ export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s))
     if (pen && pen.seen > 0 && pen.avoidable === 0) {
       warn(["nodes", id, "options"], `every option here loses points whenever players reach it (${pen.seen} time(s) tried in the probe runs): give the class one right answer`);
     }
-    if (probe.visited.size > 0 && !probe.visited.has(id)) {
+    if (!probe.cutShort && probe.visited.size > 0 && !probe.visited.has(id)) {
       warn(["nodes", id], `no simulated player reached this node (${PROBE_RUNS} runs of each built-in policy): its lines may never be shown`);
     }
   }
 
+  if (probe.cutShort) {
+    warn([], `the probe runs stopped early (the work they may do is bounded, and this file's nodes, options or effect lists are very large): warnings about nodes no player reached and endings no policy reached are left out`);
+  }
   const reached = new Set(Object.values(probe.endingsByPolicy).flatMap((e) => Object.keys(e)));
-  for (const id of Object.keys(s.endings)) {
+  for (const id of probe.cutShort ? [] : Object.keys(s.endings)) {
     if (!reached.has(id)) warn(["endings", id], `no built-in policy reached this ending in ${PROBE_RUNS} runs each; check the conditions on the way (the studio's balance panel searches for a path)`);
   }
 

@@ -51,6 +51,18 @@ export function freezeEntry(e: CatalogueEntry): CatalogueEntry {
   return e.ok ? { ...e, scenario: freezeScenarioData(e.scenario) } : e;
 }
 
+/** Whether some bundled file could not be downloaded: a scenario not found may only be out of reach, not retired. */
+export function catalogueIncomplete(svc: CatalogueHolder): boolean {
+  return !!svc.catalogue?.some((e) => !e.ok && e.unfetched);
+}
+
+/** Forgets the catalogue and loads it again (the player asked to retry a failed download). */
+export function reloadCatalogue(svc: CatalogueHolder): Promise<CatalogueEntry[]> {
+  svc.catalogue = null;
+  delete svc.catalogueLoading;
+  return ensureCatalogue(svc);
+}
+
 /** A loaded scenario by id, if the catalogue has it. */
 export function findScenario(svc: CatalogueHolder, id: string): Scenario | undefined {
   const e = svc.catalogue?.find((x) => x.ok && x.scenario.meta.id === id);

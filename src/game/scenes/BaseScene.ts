@@ -1,7 +1,7 @@
 import { Phaser } from "../../phaser/index.ts";
 import { services, type Services } from "../services.ts";
 import { SceneKey } from "../keys.ts";
-import { ensureCatalogue, findScenario } from "../catalogueService.ts";
+import { catalogueIncomplete, ensureCatalogue, findScenario } from "../catalogueService.ts";
 import { openRunOf, type SavedRun } from "../../store/index.ts";
 import { sceneConfig } from "../renderScale.ts";
 import { localize, t, type StringKey } from "../../content/i18n.ts";
@@ -140,7 +140,8 @@ export abstract class BaseScene extends Phaser.Scene {
       const store = this.svc.store.getState();
       if (!findScenario(this.svc, scenarioId)) {
         const title = localize(store.runs[scenarioId]?.title, this.locale) || scenarioId;
-        store.notify({ key: "notice.run-orphaned", vars: { scenario: title } });
+        // A file that failed to download keeps its run: say so, and the title offers a retry.
+        store.notify({ key: catalogueIncomplete(this.svc) ? "notice.run-unfetched" : "notice.run-orphaned", vars: { scenario: title } });
         this.scene.start("Title");
         return;
       }

@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { ensureCatalogue, findScenario } from "../catalogueService.ts";
+import { catalogueIncomplete, ensureCatalogue, findScenario, reloadCatalogue } from "../catalogueService.ts";
 import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { LOCALES, PIPELINE_STAGES } from "../../engine/vocabulary.ts";
 import { capText, MAX_TITLE_COLUMNS } from "../../engine/caps.ts";
@@ -71,13 +71,21 @@ export class Title extends BaseScene {
         if (!id || !this.sys.isActive()) return;
         delete launch.scenario;
         // A link to a scenario with a run in progress asks before replacing it.
-        if (!findScenario(this.svc, id)) return;
+        if (!findScenario(this.svc, id)) {
+          // Say why the link did not open: the files did not arrive, or there is no such scenario.
+          const store = this.svc.store.getState();
+          if (catalogueIncomplete(this.svc)) store.notify({ key: "notice.scenario-unfetched", vars: { id: capText(id, MAX_TITLE_COLUMNS) } });
+          else store.notify({ key: "notice.scenario-not-found", vars: { id: capText(id, MAX_TITLE_COLUMNS) } });
+          this.draw();
+          return;
+        }
         if (launch.resume && openRunOf(this.svc.store.getState().runs, id)) this.resumeRun(id);
         else this.playScenario(id, () => this.draw());
       });
-      // Saved runs of scenarios that are gone can only be cleared: show them once that is known.
+      // Saved runs of scenarios that are gone can only be cleared, and those whose file did not
+      // download can be retried: show them once that is known.
       void catalogue.then(() => {
-        if (this.sys.isActive() && this.orphans().length && !launch.scenario) this.draw();
+        if (this.sys.isActive() && (this.orphans().length || this.unfetched().length) && !launch.scenario) this.draw();
       });
       void Promise.all([catalogue, this.svc.loadPlayScenes()])
         .then(() => this.svc.sound.prepare())
@@ -91,13 +99,25 @@ export class Title extends BaseScene {
     const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect, undefined, true) }];
     const saved = latestOpenRun(this.svc.store.getState());
     const orphans = this.orphans();
-    if (saved && !orphans.includes(saved)) {
+    const unfetched = this.unfetched();
+    if (saved && !orphans.includes(saved) && !unfetched.includes(saved)) {
       items.push({
         // The stored title never met the checker: cap it as a title (at most two lines of this menu).
         label: this.t("title.continue", { scenario: capText(localize(saved.title, this.locale) || saved.scenarioId, MAX_TITLE_COLUMNS) }),
         onSelect: () => {
           this.go();
           this.resumeRun(saved.scenarioId);
+        },
+      });
+    }
+    if (unfetched.length) {
+      // Kept, never cleared here: the file may arrive on the next try.
+      const names = unfetched.map((r) => capText(localize(r.title, this.locale) || r.scenarioId, MAX_TITLE_COLUMNS)).join(" · ");
+      items.push({
+        label: this.t("title.retry-fetch", { scenario: names }),
+        onSelect: () => {
+          this.go();
+          void reloadCatalogue(this.svc).then(() => this.sys.isActive() && this.draw());
         },
       });
     }
@@ -229,10 +249,23 @@ export class Title extends BaseScene {
     else if (key) this.scene.start(key, data);
   }
 
-  /** Runs in progress whose scenario is no longer in the library (known once the catalogue has loaded). */
-  private orphans(): SavedRun[] {
+  /** Open runs whose scenario the catalogue does not have (known once it has loaded). */
+  private missing(): SavedRun[] {
     if (!this.svc.catalogue) return [];
     return Object.values(this.svc.store.getState().runs).filter((r) => isOpen(r) && !findScenario(this.svc, r.scenarioId));
+  }
+
+  /**
+   * Runs in progress whose scenario is no longer in the library: only when every file
+   * arrived, since a run may belong to a file that failed to download.
+   */
+  private orphans(): SavedRun[] {
+    return catalogueIncomplete(this.svc) ? [] : this.missing();
+  }
+
+  /** Runs whose scenario may be in a file that failed to download: kept, with a retry offered. */
+  private unfetched(): SavedRun[] {
+    return catalogueIncomplete(this.svc) ? this.missing() : [];
   }
 }
 
