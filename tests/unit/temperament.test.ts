@@ -7,8 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { createRunner, loadScenario, type Runner, type RunEvent } from "../../src/engine/index.ts";
 import { readJson } from "./helpers.ts";
-
-type Loose = Record<string, any>;
+import type { Loose } from "./scenario-builder.ts";
 const base = readJson("tests/fixtures/account.json") as Loose;
 
 /** The account fixture, with the buyer's temperament fixed (or a pool to draw from), and a benefit pitch without evidence. */
