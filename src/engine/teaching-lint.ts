@@ -15,6 +15,8 @@ import { PRINCIPLES } from "./scorecard.ts";
 import { createRng, seedToState } from "./rng.ts";
 import type { MoveTag } from "./schema.ts";
 import { POLICIES, type Policy } from "./simulate.ts";
+import { SURFACE_POLICIES } from "./surface-policies.ts";
+import { surfaceTellWarnings, type ProbedChoice } from "./surface-tells.ts";
 
 /** Runs per policy in the probe: enough to meet most branches, cheap enough to lint while typing. */
 export const PROBE_RUNS = 8;
@@ -25,7 +27,9 @@ export const PROBE_RUNS = 8;
  * The "good+habit" blends add little the others do not meet.
  */
 export function probePolicies(): Policy[] {
-  return Object.values(POLICIES).filter((p) => !p.name.startsWith("good+"));
+  // The surface players (surface-policies.ts) are measured by the surface-tell rule and bench:tells; as probes they would triple the work.
+  const surface = new Set(SURFACE_POLICIES.map((p) => p.name));
+  return Object.values(POLICIES).filter((p) => !p.name.startsWith("good+") && !surface.has(p.name));
 }
 /** Most steps a probe run takes before it is cut off. */
 const MAX_STEPS = 600;
@@ -48,6 +52,8 @@ export interface ProbeReport {
   penalties: Map<string, { seen: number; avoidable: number }>;
   /** Per node that keeps its order: the file index of the option with the most points, when one stood out. */
   bestIndex: Map<string, number>;
+  /** The choices tried out, with each option's course rank and text (for the surface-tell rule). */
+  choices: ProbedChoice[];
 }
 
 /**
@@ -82,7 +88,7 @@ function moveIsUseful(r: Runner, move: MoveTag): { useful: boolean; why?: string
 
 /** Plays every policy PROBE_RUNS times and records what the lint rules need. */
 export function probeScenario(s: Scenario, runs = PROBE_RUNS): ProbeReport {
-  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map() };
+  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map(), choices: [] };
   const judged = new Map<string, number>();
   for (const policy of probePolicies()) {
     const endings: Record<string, number> = {};
@@ -110,6 +116,7 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS): ProbeReport {
           judgedThisRun.add(node);
           judged.set(node, (judged.get(node) ?? 0) + 1);
           const points = r.options.map((o) => pointsOfChoice(r, o.id));
+          report.choices.push({ node, ranks: r.options.map((o) => r.rank(o.id)), texts: r.options.map((o) => o.text) });
           const pen = report.penalties.get(node) ?? { seen: 0, avoidable: 0 };
           pen.seen++;
           if (points.some((p) => p >= 0)) pen.avoidable++;
@@ -180,5 +187,6 @@ export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s))
       warn(["nodes"], `the best option is number ${index + 1} at ${n} of ${total} choices that keep their order ("shuffle": false): vary where the best answer sits, so players cannot learn its place`);
     }
   }
+  out.push(...surfaceTellWarnings(s, probe.choices));
   return out;
 }

@@ -1,0 +1,49 @@
+/**
+ * No surface tell wins (issue #21): on every bundled scenario, players who read only the
+ * option texts or only the move marks (surface-policies.ts, and the best fixed mark order
+ * a search finds) score no more than 10 above random play (median total), and good play
+ * leads every one of them clearly. The same measure as `npm run bench:tells`, on fewer seeds.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/engine/index.ts";
+import { measureTells } from "../../src/engine/tell-search.ts";
+import { teachingLint } from "../../src/engine/teaching-lint.ts";
+
+/** Most a surface player may score above random play (median total). */
+const TELL_MARGIN = 10;
+/** Least good play must lead the best surface player by. */
+const GOOD_LEAD = 20;
+/**
+ * Scenarios whose texts still pay a rule of form, until their rewrite lands: for these the
+ * test checks that the tell is still there, so an entry must go when its scenario is fixed.
+ */
+const NOT_YET_REWRITTEN = new Set<string>(["first-meetings", "ice-to-eskimos", "keep-and-grow"]);
+
+const scenarios = readdirSync("scenarios")
+  .filter((f) => f.endsWith(".json") && f !== "scenario.schema.json")
+  .map((f) => loadScenario(JSON.parse(readFileSync(`scenarios/${f}`, "utf8"))));
+
+describe.each(scenarios.map((s) => [s.meta.id, s] as const))("surface players on %s", (id, s) => {
+  it("none scores more than 10 above random, and good play leads them all", { timeout: 30_000 }, () => {
+    const r = measureTells(s, 120, "test", { runs: 16, passes: 3 });
+    const best = r.surface.reduce((a, b) => (b.median > a.median ? b : a));
+    console.log(`${id}: random ${r.random.median}, good ${r.good.median}, best surface ${best.policy} ${best.median} (+${best.margin.toFixed(1)}); order ${r.search.order.join(">")}`);
+    const over = r.surface.filter((x) => x.margin > TELL_MARGIN).map((x) => `${x.policy} +${x.margin.toFixed(1)}`);
+    if (NOT_YET_REWRITTEN.has(id)) {
+      expect(over.length, "this scenario no longer pays a tell: take it off NOT_YET_REWRITTEN").toBeGreaterThan(0);
+      return;
+    }
+    expect(over).toEqual([]);
+    expect(r.good.median - best.median).toBeGreaterThanOrEqual(GOOD_LEAD);
+  });
+
+  it("passes the teaching lint's surface-tell rule", () => {
+    const tells = teachingLint(s).filter((p) => p.message.startsWith("surface tell"));
+    if (NOT_YET_REWRITTEN.has(id)) {
+      expect(tells.length, "this scenario passes the rule now: take it off NOT_YET_REWRITTEN").toBeGreaterThan(0);
+      return;
+    }
+    expect(tells.map((p) => p.message)).toEqual([]);
+  });
+});
