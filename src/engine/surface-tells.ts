@@ -22,8 +22,8 @@ export interface ProbedChoice {
 
 /** |correlation| between an option's rank and a surface feature above which the form alone pays. */
 export const TELL_THRESHOLD = 0.25;
-/** Fewest distinct choices with a better and a worse option before the rule speaks. */
-const TELL_MIN_CHOICES = 4;
+/** Fewest nodes with a better and a worse option before the rule speaks: a tell is learnt over several choices. */
+const TELL_MIN_NODES = 6;
 
 const FEATURE_WORDS: Record<SurfaceFeature, { name: string; more: string; less: string }> = {
   length: { name: "its length", more: "the longest option", less: "the shortest option" },
@@ -38,6 +38,8 @@ export interface TellMeasure {
   /** Pooled within-choice correlation of rank and feature, −1…1 (0 when the feature never varies). */
   correlation: number;
   choices: number;
+  /** Nodes those choices were met at. */
+  nodes: number;
 }
 
 /** Pearson correlation of rank and feature, both centred within each choice. */
@@ -91,7 +93,7 @@ export function measureSurfaceTells(s: Scenario, probed: readonly ProbedChoice[]
               return lens[i]! / mean;
             }
           : (c: ProbedChoice, i: number) => f(optionText({ text: c.texts[i]! }, locale));
-      out.push({ locale, feature, correlation: pooledCorrelation(choices, value), choices: choices.length });
+      out.push({ locale, feature, correlation: pooledCorrelation(choices, value), choices: choices.length, nodes: new Set(choices.map((c) => c.node)).size });
     }
   }
   return out;
@@ -100,7 +102,7 @@ export function measureSurfaceTells(s: Scenario, probed: readonly ProbedChoice[]
 /** Warnings for each feature whose correlation with rank passes the threshold. */
 export function surfaceTellWarnings(s: Scenario, probed: readonly ProbedChoice[], threshold = TELL_THRESHOLD): Problem[] {
   return measureSurfaceTells(s, probed)
-    .filter((m) => m.choices >= TELL_MIN_CHOICES && Math.abs(m.correlation) > threshold)
+    .filter((m) => m.nodes >= TELL_MIN_NODES && Math.abs(m.correlation) > threshold)
     .map((m) => ({
       path: jsonPath(["nodes"]),
       severity: "warning" as const,
