@@ -12,58 +12,43 @@ import { teachingLint } from "../../src/engine/teaching-lint.ts";
 
 /** Most a surface player may score above random play (median total). */
 const TELL_MARGIN = 10;
-/** Least good play must lead the best surface player by. */
+/** Least good play must lead every surface player by. */
 const GOOD_LEAD = 20;
 /**
- * Scenarios whose texts still pay a rule of form, until their rewrite lands: for these the
- * test checks that the tell is still there, so an entry must go when its scenario is fixed.
+ * Surface players known to still score more than 10 above random, per scenario, until the
+ * content or the scoring changes. The test wants exactly this list, so an entry must go when
+ * its tell is fixed, and a new tell fails the test. Today's: a player who brings a colleague
+ * whenever one is offered, and the searched order, collect relationship and strategy points
+ * on a lost deal; keep-and-grow's option texts are not rewritten yet.
  */
-const NOT_YET_REWRITTEN = new Set<string>(["first-meetings", "keep-and-grow"]);
-/**
- * Scenarios where the best mark order the search finds still pays more than 10 (a lost deal
- * played with the second-best move at every step still scores well above random play): the
- * test checks it still does, so an entry must go when its scenario is fixed.
- */
-const BEST_ORDER_STILL_PAYS = new Set<string>(["first-meetings", "ice-to-eskimos", "keep-and-grow"]);
+const KNOWN_TO_PAY: Record<string, string[]> = {
+  "first-meetings": ["tags-team-first", "tags-best-found"],
+  "ice-to-eskimos": ["tags-best-found"],
+  "keep-and-grow": ["ends-in-question@zh-CN", "ends-in-question@en", "tags-spin-first", "tags-listen-first", "tags-team-first", "tags-best-found"],
+};
+/** Scenarios whose texts still fail the lint's surface-tell rule (the test wants the warning until the rewrite). */
+const LINT_PENDING = new Set<string>(["keep-and-grow"]);
 
 const scenarios = readdirSync("scenarios")
   .filter((f) => f.endsWith(".json") && f !== "scenario.schema.json")
   .map((f) => loadScenario(JSON.parse(readFileSync(`scenarios/${f}`, "utf8"))));
 
 describe.each(scenarios.map((s) => [s.meta.id, s] as const))("surface players on %s", (id, s) => {
-  const report = () => (cache ??= measureTells(s, 120, "test", { runs: 16, passes: 3 }));
-  let cache: ReturnType<typeof measureTells> | undefined;
-
-  it("no text-only or fixed-order player scores more than 10 above random, and good play leads them all", { timeout: 30_000 }, () => {
-    const r = report();
-    const fixed = r.surface.filter((x) => x.policy !== "tags-best-found");
-    const best = fixed.reduce((a, b) => (b.median > a.median ? b : a));
-    console.log(`${id}: random ${r.random.median}, good ${r.good.median}, best text/fixed-order player ${best.policy} ${best.median} (+${best.margin.toFixed(1)})`);
-    const over = fixed.filter((x) => x.margin > TELL_MARGIN).map((x) => `${x.policy} +${x.margin.toFixed(1)}`);
-    if (NOT_YET_REWRITTEN.has(id)) {
-      expect(over.length, "this scenario no longer pays a tell: take it off NOT_YET_REWRITTEN").toBeGreaterThan(0);
-      return;
-    }
-    expect(over).toEqual([]);
-    expect(r.good.median - best.median).toBeGreaterThanOrEqual(GOOD_LEAD);
-  });
-
-  it("the best fixed mark order a search finds scores no more than 10 above random", { timeout: 30_000 }, () => {
-    const r = report();
-    const found = r.surface.find((x) => x.policy === "tags-best-found")!;
-    console.log(`${id}: best mark order found ${found.median} (+${found.margin.toFixed(1)}), good ${r.good.median}: ${r.search.order.join(" > ")}`);
-    if (BEST_ORDER_STILL_PAYS.has(id)) {
-      expect(found.margin, "the searched order no longer pays: take the scenario off BEST_ORDER_STILL_PAYS").toBeGreaterThan(TELL_MARGIN);
-      return;
-    }
-    expect(found.margin).toBeLessThanOrEqual(TELL_MARGIN);
-    expect(r.good.median - found.median).toBeGreaterThanOrEqual(GOOD_LEAD);
+  it("score no more than 10 above random (but for the known ones), and good play leads the rest clearly", { timeout: 40_000 }, () => {
+    const r = measureTells(s, 120, "test", { runs: 16, passes: 3 });
+    const best = r.surface.reduce((a, b) => (b.median > a.median ? b : a));
+    console.log(`${id}: random ${r.random.median}, good ${r.good.median}, best surface ${best.policy} ${best.median} (+${best.margin.toFixed(1)}); searched order ${r.search.order.join(" > ")}`);
+    for (const x of r.surface) if (x.margin > TELL_MARGIN) console.log(`  ${x.policy} +${x.margin.toFixed(1)}`);
+    const over = r.surface.filter((x) => x.margin > TELL_MARGIN).map((x) => x.policy);
+    expect(over.sort()).toEqual([...(KNOWN_TO_PAY[id] ?? [])].sort());
+    const known = new Set(KNOWN_TO_PAY[id] ?? []);
+    for (const x of r.surface.filter((y) => !known.has(y.policy))) expect(r.good.median - x.median, x.policy).toBeGreaterThanOrEqual(GOOD_LEAD);
   });
 
   it("passes the teaching lint's surface-tell rule", () => {
     const tells = teachingLint(s).filter((p) => p.message.startsWith("surface tell"));
-    if (NOT_YET_REWRITTEN.has(id)) {
-      expect(tells.length, "this scenario passes the rule now: take it off NOT_YET_REWRITTEN").toBeGreaterThan(0);
+    if (LINT_PENDING.has(id)) {
+      expect(tells.length, "this scenario passes the rule now: take it off LINT_PENDING").toBeGreaterThan(0);
       return;
     }
     expect(tells.map((p) => p.message)).toEqual([]);
