@@ -8,6 +8,7 @@ import type { Rng } from "./rng.ts";
 import { overGiftCap } from "./moves/index.ts";
 import { POSTURES } from "./vocabulary.ts";
 import type { ListeningStance } from "./state.ts";
+import { SURFACE_POLICIES } from "./surface-policies.ts";
 
 /** A way of playing: picks an option, and how to listen in each meeting. */
 export interface Policy {
@@ -197,7 +198,7 @@ export const BLIND_POLICIES: Policy[] = [
   },
 ];
 
-/** Every named policy, for the CLI and the studio. */
+/** Every named policy, for the CLI and the studio; the surface players (surface-policies.ts) last. */
 export const POLICIES: Record<string, Policy> = Object.fromEntries(
-  [goodPlay, randomPlay, ...Object.values(HABITS).map(habitWithRandom), ...Object.values(HABITS).map(habitInGoodPlay), ...BLIND_POLICIES].map((p) => [p.name, p]),
+  [goodPlay, randomPlay, ...Object.values(HABITS).map(habitWithRandom), ...Object.values(HABITS).map(habitInGoodPlay), ...BLIND_POLICIES, ...SURFACE_POLICIES].map((p) => [p.name, p]),
 );

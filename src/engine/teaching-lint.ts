@@ -15,6 +15,8 @@ import { PRINCIPLES } from "./scorecard.ts";
 import { createRng, seedToState } from "./rng.ts";
 import type { Effect, MoveTag } from "./schema.ts";
 import { POLICIES, type Policy } from "./simulate.ts";
+import { SURFACE_POLICIES } from "./surface-policies.ts";
+import { surfaceTellWarnings, type ProbedChoice } from "./surface-tells.ts";
 
 /** Runs per policy in the probe: enough to meet most branches, cheap enough to lint while typing. */
 export const PROBE_RUNS = 8;
@@ -25,7 +27,9 @@ export const PROBE_RUNS = 8;
  * The "good+habit" blends add little the others do not meet.
  */
 export function probePolicies(): Policy[] {
-  return Object.values(POLICIES).filter((p) => !p.name.startsWith("good+"));
+  // The surface players (surface-policies.ts) are measured by the surface-tell rule and bench:tells; as probes they would triple the work.
+  const surface = new Set(SURFACE_POLICIES.map((p) => p.name));
+  return Object.values(POLICIES).filter((p) => !p.name.startsWith("good+") && !surface.has(p.name));
 }
 /** Most steps a probe run takes before it is cut off. */
 const MAX_STEPS = 600;
@@ -59,6 +63,8 @@ export interface ProbeReport {
   work: number;
   /** The probe stopped at PROBE_WORK before playing every run: what it did not see proves nothing. */
   cutShort: boolean;
+  /** The choices tried out, with each option's course rank and text (for the surface-tell rule). */
+  choices: ProbedChoice[];
 }
 
 /** Effects in a list, counting those inside `if` and `random` branches (iterative, memoised per list). */
@@ -136,7 +142,7 @@ function moveIsUseful(r: Runner, move: MoveTag): { useful: boolean; why?: string
 
 /** Plays every policy PROBE_RUNS times and records what the lint rules need. */
 export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_WORK): ProbeReport {
-  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map(), work: 0, cutShort: false };
+  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map(), work: 0, cutShort: false, choices: [] };
   const judged = new Map<string, number>();
   const over = () => (report.work > workLimit ? (report.cutShort = true) : false);
   for (const policy of probePolicies()) {
@@ -179,6 +185,7 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_
             report.work += r.state.log.length + effectsOf(o.id) + offered;
           }
           if (points.length < offered) break;
+          report.choices.push({ node, ranks: r.options.map((o) => r.rank(o.id)), texts: r.options.map((o) => o.text) });
           const pen = report.penalties.get(node) ?? { seen: 0, avoidable: 0 };
           pen.seen++;
           if (points.some((p) => p >= 0)) pen.avoidable++;
@@ -254,5 +261,6 @@ export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s))
       warn(["nodes"], `the best option is number ${index + 1} at ${n} of ${total} choices that keep their order ("shuffle": false): vary where the best answer sits, so players cannot learn its place`);
     }
   }
+  out.push(...surfaceTellWarnings(s, probe.choices));
   return out;
 }
