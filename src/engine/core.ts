@@ -178,7 +178,8 @@ export class RunCore implements RuleContext, ConditionContext {
       this.s.log.push({ type: "level", turn: this.s.turn, who: id, from: st.level, to: level });
       st.level = level;
       // A rival's blow or an author's event is not the player's doing: it moves the level, not the score.
-      if (!this.cause) this.award("relationships", up ? 4 : -4, up ? "rel.level-up" : "rel.level-down", id);
+      // Trust won from a guarded client is worth more, as it is harder to win.
+      if (!this.cause) this.award("relationships", up ? (st.temperament === "guarded" ? 6 : 4) : -4, up ? "rel.level-up" : "rel.level-down", id);
     }
   }
 }

@@ -164,6 +164,12 @@ class RunnerImpl implements Runner {
     for (const { who, need, chance } of core.facts.chanceNeeds) {
       if (core.random() >= chance) delete this.s.account.stakeholders[who]!.needs[need];
     }
+    for (const g of core.facts.needGroups) {
+      const total = g.weights.reduce((a, b) => a + b, 0);
+      let roll = core.random() * total;
+      const kept = g.needs.find((_, i) => (roll -= g.weights[i]!) < 0) ?? g.needs[g.needs.length - 1]!;
+      for (const need of g.needs) if (need !== kept) delete this.s.account.stakeholders[g.who]!.needs[need];
+    }
     drawTemperaments(core);
     const flow: Flow = { goto: undefined, ended: false };
     if (this.scenario.setup) {

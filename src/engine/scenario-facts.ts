@@ -19,6 +19,8 @@ export interface ScenarioFacts {
   readonly teamPlay: boolean;
   /** Needs a stakeholder holds only by chance, in cast order (drawn once per run, in this order). */
   readonly chanceNeeds: readonly { who: string; need: string; chance: number }[];
+  /** Needs of one stakeholder sharing a `group`: each run holds exactly one, drawn with their chances as weights (cast order, then group order). */
+  readonly needGroups: readonly { who: string; needs: readonly string[]; weights: readonly number[] }[];
   /** Indices into `competitorScript` of the entries that act when each meeting starts, in script order. */
   readonly competitorsAt: ReadonlyMap<string, readonly number[]>;
   /** For each stakeholder, the principles someone has words for (their own, the file's or the generic ones). */
@@ -27,8 +29,18 @@ export interface ScenarioFacts {
 
 export const scenarioFacts = derivedOnce((scenario: Scenario): ScenarioFacts => {
   const chanceNeeds: { who: string; need: string; chance: number }[] = [];
+  const needGroups: { who: string; needs: string[]; weights: number[] }[] = [];
   for (const [who, c] of Object.entries(scenario.cast)) {
-    for (const [need, n] of Object.entries(c.needs ?? {})) if (n.chance !== undefined && n.chance < 1) chanceNeeds.push({ who, need, chance: n.chance });
+    const groups = new Map<string, { who: string; needs: string[]; weights: number[] }>();
+    for (const [need, n] of Object.entries(c.needs ?? {})) {
+      if (n.group !== undefined) {
+        const g = groups.get(n.group) ?? { who, needs: [], weights: [] };
+        g.needs.push(need);
+        g.weights.push(n.chance ?? 1);
+        groups.set(n.group, g);
+      } else if (n.chance !== undefined && n.chance < 1) chanceNeeds.push({ who, need, chance: n.chance });
+    }
+    needGroups.push(...groups.values());
   }
   const competitorsAt = new Map<string, number[]>();
   (scenario.competitorScript ?? []).forEach((entry, i) => competitorsAt.set(entry.at, [...(competitorsAt.get(entry.at) ?? []), i]));
@@ -41,6 +53,7 @@ export const scenarioFacts = derivedOnce((scenario: Scenario): ScenarioFacts => 
     departments: [...new Set(Object.values(scenario.cast).map((c) => c.department))],
     teamPlay: Object.values(scenario.nodes).some((n) => n.options?.some((o) => o.move.kind === "relationship" && o.move.action === "bring-colleague")),
     chanceNeeds,
+    needGroups,
     competitorsAt,
     reactsTo,
   };

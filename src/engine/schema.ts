@@ -168,7 +168,8 @@ export const Stakeholder = z
           .object({
             implied: LocalizedText,
             explicit: LocalizedText,
-            chance: z.number().min(0).max(1).optional().describe("probability (0-1) the stakeholder holds this need in a run, drawn from the seed; default 1"),
+            chance: z.number().min(0).max(1).optional().describe("probability (0-1) the stakeholder holds this need in a run, drawn from the seed; default 1 (in a `group`: its weight)"),
+            group: Id.optional().describe("needs of this stakeholder with the same group are alternatives: each run holds exactly one of them, drawn from the seed (a different hidden need per seed)"),
           })
           .strict(),
       )

