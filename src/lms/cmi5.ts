@@ -99,3 +99,26 @@ export async function authToken(launch: Cmi5Launch, storage: Pick<Storage, "getI
   }
   return token;
 }
+
+/**
+ * A cmi5 session ends with `terminated`, sent when the page goes; nothing may follow it. A
+ * reload of the same launch (same registration, same tab) therefore reports nothing more:
+ * the learner opens the activity again from the LMS, which starts a new session.
+ */
+const endedKey = (registration: string) => `dealcraft:cmi5-ended:${registration}`;
+
+export function sessionEnded(storage: Pick<Storage, "getItem">, registration: string): boolean {
+  try {
+    return storage.getItem(endedKey(registration)) === "1";
+  } catch {
+    return false;
+  }
+}
+
+export function markSessionEnded(storage: Pick<Storage, "setItem">, registration: string): void {
+  try {
+    storage.setItem(endedKey(registration), "1");
+  } catch {
+    // not kept: a reload would report after terminated, which an LMS may ignore
+  }
+}

@@ -69,6 +69,7 @@ export async function startLms(svc: SharedServices, params: URLSearchParams): Pr
     return null;
   });
   const xapi = link?.reporter ?? null;
+  if (link && !link.reporter) store.getState().notify({ key: "notice.cmi5-ended" });
   if (link) {
     window.addEventListener("online", () => link.queue.wake());
     void link.queue.flush(); // what an earlier page left unsent
@@ -136,7 +137,7 @@ export async function startLms(svc: SharedServices, params: URLSearchParams): Pr
   });
   window.addEventListener("pagehide", () => {
     clock.pause();
-    xapi?.leave();
+    link?.leave();
     scorm?.finish();
   });
 }

@@ -5,13 +5,16 @@
  * each has its own queue in local storage, sent with its own credentials.
  */
 import XAPI from "@xapi/xapi";
-import { authToken, cmi5LaunchFrom, parseLaunchData } from "./cmi5.ts";
+import { authToken, cmi5LaunchFrom, markSessionEnded, parseLaunchData, sessionEnded, type Cmi5Launch } from "./cmi5.ts";
 import { QUEUE_KEY, StatementQueue, type QueuedStatement } from "./xapi-queue.ts";
 import { XapiReporter, xapiConfigFrom, type XapiConfig } from "./xapi.ts";
 
 export interface LrsLink {
-  reporter: XapiReporter;
+  /** Null when a cmi5 session this page belongs to has already ended (see cmi5.ts): only what is queued is sent. */
+  reporter: XapiReporter | null;
   queue: StatementQueue;
+  /** The page goes: what the launch needs to say last. */
+  leave(): void;
   /** The learner's name as the launch gave it (an actor's `name`), if any. */
   learnerName?: string;
 }
@@ -33,14 +36,41 @@ function queueFor(lrs: XAPI, key: string): StatementQueue {
   );
 }
 
+/**
+ * The LMS.LaunchData document, kept for this launch in session storage: a reload while the
+ * LRS is unreachable still knows the launch (its statements wait in the queue).
+ */
+async function launchData(lrs: XAPI, c5: Cmi5Launch): Promise<unknown> {
+  const key = `dealcraft:cmi5-launch:${c5.registration}`;
+  try {
+    const doc: unknown = (await lrs.getState({ agent: c5.actor as never, activityId: c5.activityId, stateId: "LMS.LaunchData", registration: c5.registration })).data;
+    try {
+      sessionStorage.setItem(key, JSON.stringify(doc));
+    } catch {
+      // not kept: a reload while offline will not be reported
+    }
+    return doc;
+  } catch (e) {
+    let kept: string | null = null;
+    try {
+      kept = sessionStorage.getItem(key);
+    } catch {
+      kept = null;
+    }
+    if (kept === null) throw e;
+    return JSON.parse(kept) as unknown;
+  }
+}
+
 /** Connects for the launch in `params`, or returns null when there is no LRS; a broken cmi5 launch throws naming what is wrong. */
 export async function connectLrs(params: URLSearchParams, pageUrl: string, anonymousId: () => string, mastery: number, clock: Clock): Promise<LrsLink | null> {
   const c5 = cmi5LaunchFrom(params);
   if (c5) {
     const token = await authToken(c5, sessionStorage, (url, init) => fetch(url, init));
     const lrs = new XAPI({ endpoint: c5.endpoint, auth: `Basic ${token}`, adapter: "fetch" });
-    const doc: unknown = await lrs.getState({ agent: c5.actor as never, activityId: c5.activityId, stateId: "LMS.LaunchData", registration: c5.registration }).then((r) => r.data);
-    const launch = parseLaunchData(doc);
+    const key = `${QUEUE_KEY}:cmi5:${c5.registration}`;
+    if (sessionEnded(sessionStorage, c5.registration)) return { reporter: null, queue: queueFor(lrs, key), leave: () => {} };
+    const launch = parseLaunchData(await launchData(lrs, c5));
     const page = new URL(pageUrl);
     const cfg: XapiConfig = {
       endpoint: c5.endpoint,
@@ -49,14 +79,20 @@ export async function connectLrs(params: URLSearchParams, pageUrl: string, anony
       mastery: launch.masteryScore !== undefined ? launch.masteryScore * 100 : mastery,
       cmi5: { activityId: c5.activityId, registration: c5.registration, launch },
     };
-    const queue = queueFor(lrs, `${QUEUE_KEY}:cmi5:${c5.registration}`);
+    const queue = queueFor(lrs, key);
     const name = (c5.actor as { name?: unknown }).name;
-    return { reporter: new XapiReporter(cfg, (s) => queue.add(s), undefined, clock), queue, ...(typeof name === "string" && name ? { learnerName: name } : {}) };
+    const reporter = new XapiReporter(cfg, (s) => queue.add(s), undefined, clock);
+    const leave = () => {
+      reporter.leave();
+      markSessionEnded(sessionStorage, c5.registration);
+    };
+    return { reporter, queue, leave, ...(typeof name === "string" && name ? { learnerName: name } : {}) };
   }
   const cfg = xapiConfigFrom(params, pageUrl, anonymousId, mastery);
   if (!cfg) return null;
   const lrs = new XAPI({ endpoint: cfg.endpoint, ...(cfg.auth ? { auth: cfg.auth } : {}), adapter: "fetch" });
   const queue = queueFor(lrs, QUEUE_KEY);
   const name = (cfg.actor as { name?: unknown }).name;
-  return { reporter: new XapiReporter(cfg, (s) => queue.add(s), undefined, clock), queue, ...(typeof name === "string" && name ? { learnerName: name } : {}) };
+  const reporter = new XapiReporter(cfg, (s) => queue.add(s), undefined, clock);
+  return { reporter, queue, leave: () => reporter.leave(), ...(typeof name === "string" && name ? { learnerName: name } : {}) };
 }
