@@ -51,7 +51,7 @@ async function launchData(lrs: XAPI, c5: Cmi5Launch): Promise<unknown> {
     }
     return doc;
   } catch (e) {
-    let kept: string | null = null;
+    let kept: string | null;
     try {
       kept = sessionStorage.getItem(key);
     } catch {
