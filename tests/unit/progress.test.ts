@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { libraryEntry, recommendedOrder, trainingProfile, trainsNext, trends, weakestSkill, type LibraryEntry } from "../../src/progress/analysis.ts";
+import { libraryEntry, newestFirst, recommendedOrder, skillToTrain, trainingProfile, trainsNext, trends, weakestSkill, type LibraryEntry } from "../../src/progress/analysis.ts";
 import { attemptsFromCsv, attemptsToCsv, CSV_COLUMNS } from "../../src/progress/csv.ts";
 import { loadScenario } from "../../src/engine/index.ts";
 import { createAppStore, memoryStorage, type Attempt } from "../../src/store/index.ts";
@@ -22,6 +22,24 @@ describe("progress analysis", () => {
     const recent = Array.from({ length: 5 }, (_, i) => attempt(i + 10, scores(50, 70, 30 + i, 60, 60, 0)));
     expect(weakestSkill([...old, ...recent])).toEqual({ skill: "presenting", mean: 32 });
     expect(weakestSkill([])).toBeNull();
+  });
+
+  it("keeps practice and assessment apart: their own trends, their own weakest skill, assessment first for what to train", () => {
+    const practice = [1, 2, 3].map((d) => attempt(d, scores(80, 80, 20, 80, 80))); // hints lift all but presenting
+    const assessed = [4, 5].map((d) => ({ ...attempt(d, scores(30, 70, 60, 70, 70)), mode: "assessment" as const }));
+    const all = [...assessed, ...practice];
+    expect(trends(all, "practice").questioning).toEqual([80, 80, 80]);
+    expect(trends(all, "assessment").questioning).toEqual([30, 30]);
+    expect(weakestSkill(all, "practice")?.skill).toBe("presenting");
+    expect(weakestSkill(all, "assessment")?.skill).toBe("questioning");
+    expect(skillToTrain(all)).toMatchObject({ skill: "questioning", mode: "assessment" });
+    expect(skillToTrain(practice)).toMatchObject({ skill: "presenting", mode: "practice" });
+    expect(skillToTrain([])).toBeNull();
+  });
+
+  it("lists the newest attempt first, whatever order the history was stored in", () => {
+    const list = newestFirst([attempt(2, scores(50, 50, 50, 50, 50)), attempt(9, scores(50, 50, 50, 50, 50)), attempt(5, scores(50, 50, 50, 50, 50))]);
+    expect(list.map((a) => a.at.slice(8, 10))).toEqual(["09", "05", "02"]);
   });
 
   it("measures what each bundled scenario trains by playing it, deterministically", () => {
