@@ -16,7 +16,7 @@ import { findScormApi, ScormConnection } from "./scorm-api.ts";
 import { ScormReporter } from "./scorm.ts";
 import { RunFeed, type RunListener } from "./tracker.ts";
 import { encodeSuspend, resumeFromSuspend } from "./suspend.ts";
-import { LaunchClock } from "./launch-clock.ts";
+import { VisibleClock } from "../game/visibleClock.ts";
 import { connectLrs } from "./lrs.ts";
 import type { Refusal } from "./scorm-api.ts";
 
@@ -50,7 +50,7 @@ export async function startLms(svc: SharedServices, params: URLSearchParams): Pr
   const locale = store.getState().settings.locale;
 
   // Time actually spent in this launch: it stops while the page is hidden.
-  const clock = new LaunchClock(() => performance.now(), document.visibilityState !== "hidden");
+  const clock = new VisibleClock(() => performance.now(), document.visibilityState !== "hidden");
   const found = findScormApi(window);
   const scorm = found ? new ScormReporter(new ScormConnection(found), mastery, { now: Date.now, spent: () => clock.elapsed(), later: (fn, ms) => void setTimeout(fn, ms) }) : null;
   if (scorm) {
@@ -63,13 +63,16 @@ export async function startLms(svc: SharedServices, params: URLSearchParams): Pr
     scorm.onRecovered = (what) => store.getState().withdraw(what === "commit" ? "notice.lms-commit-failed" : "notice.lms-refused");
   }
   const suspended = scorm?.start() ?? null;
+  const fromLms = scorm?.learner();
+  if (fromLms && (fromLms.name || fromLms.id)) svc.launch.learner = fromLms;
 
-  const link = await connectLrs(params, location.href, anonymousId, mastery, { now: Date.now, spent: () => clock.elapsed() }).catch((e: unknown) => {
+  const link = await connectLrs(params, location.href, anonymousId, mastery, { now: Date.now, spent: () => clock.elapsed() }, store.getState().settings.learnerName).catch((e: unknown) => {
     store.getState().notify({ key: "notice.lrs-failed", vars: { reason: e instanceof Error ? e.message : String(e) } });
     return null;
   });
   const xapi = link?.reporter ?? null;
   if (link && !link.reporter) store.getState().notify({ key: "notice.cmi5-ended" });
+  if (link?.learnerName && !svc.launch.learner) svc.launch.learner = { name: link.learnerName };
   if (link) {
     window.addEventListener("online", () => link.queue.wake());
     void link.queue.flush(); // what an earlier page left unsent

@@ -63,7 +63,7 @@ async function launchData(lrs: XAPI, c5: Cmi5Launch): Promise<unknown> {
 }
 
 /** Connects for the launch in `params`, or returns null when there is no LRS; a broken cmi5 launch throws naming what is wrong. */
-export async function connectLrs(params: URLSearchParams, pageUrl: string, anonymousId: () => string, mastery: number, clock: Clock): Promise<LrsLink | null> {
+export async function connectLrs(params: URLSearchParams, pageUrl: string, anonymousId: () => string, mastery: number, clock: Clock, learnerName = ""): Promise<LrsLink | null> {
   const c5 = cmi5LaunchFrom(params);
   if (c5) {
     const token = await authToken(c5, sessionStorage, (url, init) => fetch(url, init));
@@ -90,6 +90,8 @@ export async function connectLrs(params: URLSearchParams, pageUrl: string, anony
   }
   const cfg = xapiConfigFrom(params, pageUrl, anonymousId, mastery);
   if (!cfg) return null;
+  // An anonymous learner carries the name given in the settings, so the LRS's reports read as a person.
+  if (!params.get("xapi-actor") && learnerName && cfg.actor.name === undefined) cfg.actor = { ...cfg.actor, name: learnerName };
   const lrs = new XAPI({ endpoint: cfg.endpoint, ...(cfg.auth ? { auth: cfg.auth } : {}), adapter: "fetch" });
   const queue = queueFor(lrs, QUEUE_KEY);
   const name = (cfg.actor as { name?: unknown }).name;

@@ -27,7 +27,7 @@ const COMMIT_RETRY_MS = [2000, 8000, 30_000];
 export interface ScormTiming {
   /** Wall clock for interaction times. */
   now(): number;
-  /** Milliseconds actually spent in this launch (see launch-clock.ts). */
+  /** Milliseconds actually spent in this launch (see src/game/visibleClock.ts). */
   spent(): number;
   /** Schedules a retry; tests pass their own. */
   later?(fn: () => void, ms: number): void;
@@ -97,6 +97,13 @@ export class ScormReporter implements RunListener {
     const data = this.lms.get(this.lms.name("suspend"));
     this.checkpoint();
     return entry === "resume" && data ? decodeSuspend(data) : null;
+  }
+
+  /** The learner as the LMS names them (SCORM 1.2 writes "Last, First"); empty parts left out. */
+  learner(): { name?: string; id?: string } {
+    const name = this.lms.get(this.v12 ? "cmi.core.student_name" : "cmi.learner_name").trim();
+    const id = this.lms.get(this.v12 ? "cmi.core.student_id" : "cmi.learner_id").trim();
+    return { ...(name ? { name } : {}), ...(id ? { id } : {}) };
   }
 
   onDecision(d: DecisionReport): void {

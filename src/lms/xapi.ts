@@ -186,6 +186,6 @@ export class XapiReporter implements RunListener {
       this.statement(VERBS.terminated, this.activity(), { result: { duration: seconds(this.clock.spent()) } }, this.context([CMI5_CATEGORY]));
       return;
     }
-    this.statement(this.ended ? VERBS.terminated : VERBS.suspended, this.activity());
+    this.statement(this.ended ? VERBS.terminated : VERBS.suspended, this.activity(), { result: { duration: seconds(this.clock.spent() - this.started) } });
   }
 }

@@ -91,8 +91,21 @@ describe("the progress screen", () => {
     await context.close();
   });
 
-  it("exports the history as CSV and imports it on another device without duplicates", async () => {
+  it("exports the history as CSV with the learner's name, the time spent and the ending titles, and imports it on another device without duplicates", async () => {
     const { context, page } = await newContext();
+    // The learner's name, typed once in the settings (no LMS gives one here).
+    await page.goto(`${baseUrl}?lang=en`);
+    await waitForHeading(page, "Dealcraft");
+    let s = await press(page, "Escape");
+    const nameAt = s.lines.findIndex((l) => /^\d+\. Your name \(in exports\): not set$/.test(l));
+    expect(nameAt).toBeGreaterThan(0);
+    for (let i = 0; i < nameAt; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.locator("#learner-name").waitFor();
+    await page.locator("#learner-name").fill("Li Wei 1");
+    await screenshot(page, "settings-name-en");
+    s = await press(page, "Enter");
+    expect(s.lines).toContain(`${nameAt + 1}. Your name (in exports): Li Wei 1`); // the digit typed went into the name, not the menu
     for (let i = 0; i < 2; i++) await playIce(page, i + 5);
     await openProgress(page, "en");
     const download = page.waitForEvent("download");
@@ -103,6 +116,14 @@ describe("the progress screen", () => {
     const csv = readFileSync(path, "utf8");
     expect(file.suggestedFilename()).toMatch(/^dealcraft-history-\d{4}-\d\d-\d\d\.csv$/);
     expect(csv.trim().split("\n")).toHaveLength(3);
+    const [head, ...rows] = csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(","));
+    for (const row of rows) {
+      const cell = (c: string) => row[head!.indexOf(c)]!;
+      expect(cell("learner")).toBe("Li Wei 1");
+      expect(Number(cell("seconds"))).toBeGreaterThan(0);
+      expect(cell("ending_en")).toBe(ice.endings[cell("ending")].title.en);
+      expect(cell("ending_zh_cn")).toBe(ice.endings[cell("ending")].title["zh-CN"]);
+    }
     expect(m.lines).toContain("Exported 2 attempts.");
     await context.close();
 

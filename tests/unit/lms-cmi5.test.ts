@@ -4,7 +4,7 @@ import { createRng, createRunner, loadScenario, POLICIES } from "../../src/engin
 import { memoryStorage } from "../../src/store/index.ts";
 import { RunFeed } from "../../src/lms/tracker.ts";
 import { authToken, cmi5LaunchFrom, CMI5_CATEGORY, MASTERY_EXTENSION, MOVEON_CATEGORY, parseLaunchData, type Cmi5LaunchData } from "../../src/lms/cmi5.ts";
-import { LaunchClock } from "../../src/lms/launch-clock.ts";
+import { VisibleClock } from "../../src/game/visibleClock.ts";
 import type { QueuedStatement } from "../../src/lms/xapi-queue.ts";
 import { VERBS, XapiReporter } from "../../src/lms/xapi.ts";
 
@@ -113,7 +113,7 @@ describe("cmi5 statements", () => {
 describe("the launch clock", () => {
   it("counts the time the page was visible, not the time it sat hidden", () => {
     let t = 0;
-    const clock = new LaunchClock(() => t);
+    const clock = new VisibleClock(() => t);
     t = 60_000;
     clock.pause(); // hidden for an hour
     t += 3_600_000;

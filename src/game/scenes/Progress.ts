@@ -59,7 +59,7 @@ export class Progress extends BaseScene {
 
   private endingOf(a: Attempt): string {
     const s = this.scenarios().find((x) => x.meta.id === a.scenarioId);
-    return localize(s?.endings[a.ending]?.title, this.locale) || a.ending;
+    return localize(s?.endings[a.ending]?.title ?? a.endingTitle, this.locale) || a.ending;
   }
 
   private turn(by: number): void {
@@ -106,7 +106,8 @@ export class Progress extends BaseScene {
       // Three lines that never wrap into each other: the scenario and total, when and how, the competencies.
       const title = this.titleOf(a.scenarioId, a.title);
       const total = this.t("progress.total", { total: a.total });
-      const when = [date.format(new Date(a.at)), this.t(`mode.${a.mode}` as StringKey), this.endingOf(a)].join(this.t("format.list"));
+      const spent = a.seconds === undefined ? [] : [this.t("progress.spent", { m: Math.max(1, Math.round(a.seconds / 60)) })];
+      const when = [date.format(new Date(a.at)), this.t(`mode.${a.mode}` as StringKey), this.endingOf(a), ...spent].join(this.t("format.list"));
       const detail = COMPETENCIES.map((c) => `${this.t(`competency.${c}` as StringKey)} ${a.competencies[c]}`).join("  ");
       this.add.rectangle(40, y - 6, 600, 82, COLORS.panel).setOrigin(0, 0).setRounded(6);
       addText(this, 54, y, fit(title, 30), { size: 17, bold: true });

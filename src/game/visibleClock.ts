@@ -4,7 +4,7 @@
  * left in the background over lunch is not time spent), and it starts at every launch, so
  * a resumed attempt reports that session's own time, not the time since the attempt began.
  */
-export class LaunchClock {
+export class VisibleClock {
   private spent = 0;
   private since: number | null;
 
