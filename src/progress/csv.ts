@@ -37,7 +37,8 @@ const FORMULA = /^[=+\-@\t\r]/;
 const guard = (s: string) => (FORMULA.test(s) ? `'${s}` : s);
 const unguard = (s: string) => (s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
 
-export function attemptsToCsv(attempts: readonly Attempt[]): string {
+/** The history as CSV; `extra` adds a column at the end (the team view's combined export names each row's source file). */
+export function attemptsToCsv<A extends Attempt>(attempts: readonly A[], extra?: { column: string; value(a: A): string }): string {
   const rows = attempts.map((a) => [
     a.at,
     guard(a.learner ?? ""),
@@ -53,8 +54,9 @@ export function attemptsToCsv(attempts: readonly Attempt[]): string {
     guard(a.endingTitle?.["zh-CN"] ?? ""),
     guard(a.endingTitle?.en ?? ""),
     guard(a.seed),
+    ...(extra ? [guard(extra.value(a))] : []),
   ]);
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: "\r\n" }) + "\r\n";
+  return Papa.unparse({ fields: [...CSV_COLUMNS, ...(extra ? [extra.column] : [])], data: rows }, { newline: "\r\n" }) + "\r\n";
 }
 
 export interface CsvImport {
