@@ -42,7 +42,10 @@ export default defineConfig(({ command }) => {
   // (DEALCRAFT_PAGE=studio; `npm run build` runs both): as a second input of one build, the
   // bundler split the game's entry into chunks shared with it, which made the game's first
   // visit bigger and longer to fetch. Apart, the game's build is exactly what it was.
-  const studio = process.env.DEALCRAFT_PAGE === "studio";
+  // The team view (team.html) is a pass of its own for the same reason: it reads the game's CSV
+  // and store code, which as a second input would split the game's entry into shared chunks.
+  const ownPage = process.env.DEALCRAFT_PAGE === "studio" || process.env.DEALCRAFT_PAGE === "team" ? process.env.DEALCRAFT_PAGE : null;
+  const ownPass = ownPage !== null;
   // bench:startup's bare "hello" page builds from its own root with its own index.html.
   const otherRoot = process.env.DEALCRAFT_PAGE === "hello";
   return {
@@ -55,19 +58,19 @@ export default defineConfig(({ command }) => {
           ]
         : [],
     },
-    plugins: [...(custom ? [phaserFlags()] : []), contentSecurityPolicy(root + "public/_headers", { checkHeaders: !studio && !otherRoot })],
+    plugins: [...(custom ? [phaserFlags()] : []), contentSecurityPolicy(root + "public/_headers", { checkHeaders: !ownPass && !otherRoot })],
     build: {
       target: "es2022",
       outDir: process.env.DEALCRAFT_OUT ?? "dist",
       assetsInlineLimit: 0,
       chunkSizeWarningLimit: 1600,
-      manifest: studio ? ".vite/studio-manifest.json" : true,
-      emptyOutDir: !studio,
+      manifest: ownPage ? `.vite/${ownPage}-manifest.json` : true,
+      emptyOutDir: !ownPass,
       rollupOptions: {
         // index.html is the game; the team-session pages are entries of their own, so their
         // code (and socket.io-client) never loads with the game. The studio is a pass of its own.
         // The pages of this project; a build with another root (bench/hello) keeps its own index.html.
-        ...(otherRoot ? {} : { input: (studio ? { studio: root + "studio.html" } : { index: root + "index.html", host: root + "host.html", join: root + "join.html" }) as Record<string, string> }),
+        ...(otherRoot ? {} : { input: (ownPage ? { [ownPage]: root + `${ownPage}.html` } : { index: root + "index.html", host: root + "host.html", join: root + "join.html" }) as Record<string, string> }),
         output: {
           // Phaser changes rarely: keep it in its own cacheable chunk.
           manualChunks(id: string) {

@@ -18,10 +18,10 @@ interface ManifestChunk {
   dynamicImports?: string[];
 }
 
-function build(outDir: string, phaser: "custom" | "full", page: "game" | "studio" = "game"): void {
+function build(outDir: string, phaser: "custom" | "full", page: "game" | "studio" | "team" = "game"): void {
   execFileSync("npx", ["vite", "build", "--logLevel", "error"], {
     stdio: "inherit",
-    env: { ...process.env, DEALCRAFT_OUT: outDir, PHASER_BUILD: phaser, ...(page === "studio" ? { DEALCRAFT_PAGE: "studio" } : {}) },
+    env: { ...process.env, DEALCRAFT_OUT: outDir, PHASER_BUILD: phaser, ...(page === "game" ? {} : { DEALCRAFT_PAGE: page }) },
   });
 }
 
@@ -30,7 +30,7 @@ function gz(path: string): number {
 }
 
 function measure(outDir: string, page = "index.html") {
-  const file = page === "index.html" ? "manifest.json" : "studio-manifest.json";
+  const file = page === "index.html" ? "manifest.json" : `${page.replace(/\.html$/, "")}-manifest.json`;
   const manifest = JSON.parse(readFileSync(`${outDir}/.vite/${file}`, "utf8")) as Record<string, ManifestChunk>;
   // The page's entry: host.html and join.html (team sessions) are entries too, but not a game visit.
   const entry = Object.entries(manifest).find(([key, c]) => c.isEntry && key === page)!;
@@ -51,6 +51,7 @@ const kb = (n: number) => (n / 1024).toFixed(1).padStart(7) + " KB";
 build("dist-bench/custom", "custom");
 build("dist-bench/full", "full");
 build("dist-bench/custom", "custom", "studio");
+build("dist-bench/custom", "custom", "team");
 const custom = measure("dist-bench/custom");
 const full = measure("dist-bench/full");
 
@@ -79,4 +80,10 @@ for (const w of ["analysis.worker", "balance.worker"]) {
   const f = assets.find((a) => a.startsWith(w) && a.endsWith(".js"));
   if (f) console.log("  worker " + w.padEnd(35) + kb(gz(`dist-bench/custom/assets/${f}`)) + "   (loaded when the studio opens / on Balance)");
 }
+// The team view (team.html) is a page of its own too.
+const team = measure("dist-bench/custom", "team.html");
+const teamShared = team.rows.filter((r) => custom.rows.some((g) => g.file === r.file));
+console.log("\nteam view (team.html, a build of its own), its first load (gzip -9):");
+for (const r of team.rows) console.log("  " + name(r.file).padEnd(42) + kb(r.gzip));
+console.log("  " + "total".padEnd(42) + kb(team.total) + `   (shared with the game's first visit: ${kb(teamShared.reduce((s, r) => s + r.gzip, 0)).trim()})`);
 process.exitCode = custom.total <= BUDGET_KB * 1024 ? 0 : 1;

@@ -40,6 +40,8 @@ export interface LaunchOptions {
   resume?: boolean;
   /** A scenario file to download, check and play (`?src=`). */
   src?: string;
+  /** The learner as an LMS or LRS launch names them (it wins over the name in the settings). */
+  learner?: { name?: string; id?: string };
 }
 
 /** What main.ts builds; the game's config adds the scene loaders. */

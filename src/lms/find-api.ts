@@ -39,21 +39,22 @@ function read(win: Window, name: "API" | "API_1484_11"): unknown {
   }
 }
 
-function climb(start: Window | null, name: "API" | "API_1484_11"): unknown {
+/** The window and its parents up to the top (bounded), each readable one once. */
+function lineage(start: Window): Window[] {
+  const out: Window[] = [];
   let win: Window | null = start;
   for (let i = 0; win && i <= MAX_PARENTS; i++) {
-    const api = read(win, name);
-    if (api) return api;
+    out.push(win);
     let parent: Window | null;
     try {
       parent = win.parent;
     } catch {
-      return null;
+      break;
     }
     if (!parent || parent === win) break;
     win = parent;
   }
-  return null;
+  return out;
 }
 
 function openerOf(win: Window): Window | null {
@@ -64,13 +65,32 @@ function openerOf(win: Window): Window | null {
   }
 }
 
-/** Looks for SCORM 2004 first (the newer one wins when an LMS offers both), then 1.2; parents first, then the opener's chain. */
+/** Popups opened from popups: an LMS's player window may itself have been opened by the course page. */
+const MAX_OPENERS = 3;
+
+/**
+ * Where an LMS may keep its API, nearest first: this window's frames up to the top, then
+ * the opener's (of this window, else of the top: a SCO framed inside a popup), and that
+ * opener's own opener, a few hops at most.
+ */
+function candidates(win: Window): Window[] {
+  const out: Window[] = [];
+  let start: Window | null = win;
+  for (let hop = 0; start && hop <= MAX_OPENERS; hop++) {
+    const chain = lineage(start);
+    if (chain.some((w) => out.includes(w))) break; // a window that opened its own opener: a loop
+    out.push(...chain);
+    start = openerOf(start) ?? openerOf(chain[chain.length - 1]!);
+  }
+  return out;
+}
+
+/** Looks for SCORM 2004 first (the newer one wins when an LMS offers both), then 1.2, in each window nearest first. */
 export function findScormApi(win: Window = window): Found | null {
-  for (const start of [win, openerOf(win)]) {
-    if (!start) continue;
-    const a2004 = climb(start, "API_1484_11");
+  for (const w of candidates(win)) {
+    const a2004 = read(w, "API_1484_11");
     if (a2004 && typeof (a2004 as Scorm2004Api).Initialize === "function") return { version: "2004", api: a2004 as Scorm2004Api };
-    const a12 = climb(start, "API");
+    const a12 = read(w, "API");
     if (a12 && typeof (a12 as Scorm12Api).LMSInitialize === "function") return { version: "1.2", api: a12 as Scorm12Api };
   }
   return null;

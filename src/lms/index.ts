@@ -5,8 +5,8 @@
  * It hears the run through the run session the game hands it (Services.onSession): each
  * step event feeds the reports from the session's runner.
  */
-import XAPI from "@xapi/xapi";
 import type { AppStore } from "../store/index.ts";
+import type { Notice } from "../store/types.ts";
 import { ensureCatalogue, findScenario } from "../game/catalogueService.ts";
 import type { SharedServices } from "../game/services.ts";
 import { saveRun } from "../engine/snapshot.ts";
@@ -16,8 +16,9 @@ import { findScormApi, ScormConnection } from "./scorm-api.ts";
 import { ScormReporter } from "./scorm.ts";
 import { RunFeed, type RunListener } from "./tracker.ts";
 import { encodeSuspend, resumeFromSuspend } from "./suspend.ts";
-import { StatementQueue } from "./xapi-queue.ts";
-import { XapiReporter, xapiConfigFrom } from "./xapi.ts";
+import { VisibleClock } from "../game/visibleClock.ts";
+import { connectLrs } from "./lrs.ts";
+import type { Refusal } from "./scorm-api.ts";
 
 const DEFAULT_MASTERY = 70;
 
@@ -48,25 +49,33 @@ export async function startLms(svc: SharedServices, params: URLSearchParams): Pr
   const mastery = Number.isFinite(m) && params.has("mastery") ? Math.min(100, Math.max(0, m)) : DEFAULT_MASTERY;
   const locale = store.getState().settings.locale;
 
+  // Time actually spent in this launch: it stops while the page is hidden.
+  const clock = new VisibleClock(() => performance.now(), document.visibilityState !== "hidden");
   const found = findScormApi(window);
-  const scorm = found ? new ScormReporter(new ScormConnection(found), mastery) : null;
+  const scorm = found ? new ScormReporter(new ScormConnection(found), mastery, { now: Date.now, spent: () => clock.elapsed(), later: (fn, ms) => void setTimeout(fn, ms) }) : null;
+  if (scorm) {
+    scorm.onProblem = (r) => {
+      const notice = refusalNotice(r);
+      store.getState().notify(notice);
+      // A detail refused for good is said once, then leaves the screen; the others stay until they are sent.
+      if (notice.key === "notice.lms-refused-final") setTimeout(() => store.getState().withdraw(notice.key), 10_000);
+    };
+    scorm.onRecovered = (what) => store.getState().withdraw(what === "commit" ? "notice.lms-commit-failed" : "notice.lms-refused");
+  }
   const suspended = scorm?.start() ?? null;
+  const fromLms = scorm?.learner();
+  if (fromLms && (fromLms.name || fromLms.id)) svc.launch.learner = fromLms;
 
-  const xcfg = xapiConfigFrom(params, location.href, anonymousId, mastery);
-  let xapi: XapiReporter | null = null;
-  if (xcfg) {
-    const lrs = new XAPI({ endpoint: xcfg.endpoint, ...(xcfg.auth ? { auth: xcfg.auth } : {}), adapter: "fetch" });
-    const q = new StatementQueue(localStorage, async (st) => {
-      try {
-        await lrs.sendStatement({ statement: st as never });
-      } catch (e) {
-        // 409: the LRS already has this id (a retry after a lost reply) — it is delivered.
-        if ((e as { response?: { status?: number } })?.response?.status !== 409) throw e;
-      }
-    });
-    xapi = new XapiReporter(xcfg, (s) => q.add(s));
-    window.addEventListener("online", () => q.wake());
-    void q.flush(); // what an earlier page left unsent
+  const link = await connectLrs(params, location.href, anonymousId, mastery, { now: Date.now, spent: () => clock.elapsed() }, store.getState().settings.learnerName).catch((e: unknown) => {
+    store.getState().notify({ key: "notice.lrs-failed", vars: { reason: e instanceof Error ? e.message : String(e) } });
+    return null;
+  });
+  const xapi = link?.reporter ?? null;
+  if (link && !link.reporter) store.getState().notify({ key: "notice.cmi5-ended" });
+  if (link?.learnerName && !svc.launch.learner) svc.launch.learner = { name: link.learnerName };
+  if (link) {
+    window.addEventListener("online", () => link.queue.wake());
+    void link.queue.flush(); // what an earlier page left unsent
   }
 
   await ensureCatalogue(svc);
@@ -119,10 +128,28 @@ export async function startLms(svc: SharedServices, params: URLSearchParams): Pr
     });
   };
 
+  // Commit while the page can still be heard: hiding it (a tab switch, the phone's lock, the
+  // first step of closing) commits; pagehide ends the session. `unload` is never used: it
+  // does not fire reliably (Moodle's frame in Chrome blocks it) and it spoils the back/forward cache.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") {
+      clock.pause();
+      scorm?.checkpoint();
+      if (link) void link.queue.flush();
+    } else clock.resume();
+  });
   window.addEventListener("pagehide", () => {
-    xapi?.leave();
+    clock.pause();
+    link?.leave();
     scorm?.finish();
   });
+}
+
+/** What the learner reads when the LMS refuses something: the element in plain words, the LMS's code and words, and whether it is tried again. */
+function refusalNotice(r: Refusal): Notice {
+  const vars = { field: r.name.replace(/\.\d+\./g, ".n."), code: r.code || "?", reason: r.reason || "—" };
+  if (r.name === "commit") return { key: "notice.lms-commit-failed", vars };
+  return { key: r.retry ? "notice.lms-refused" : "notice.lms-refused-final", vars };
 }
 
 interface Mark {

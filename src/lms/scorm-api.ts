@@ -35,6 +35,16 @@ const NAMES = {
 
 export type Field = keyof (typeof NAMES)["1.2"];
 
+/** A value or a commit the LMS refused: what, its error code and the LMS's own words for it. */
+export interface Refusal {
+  /** The data-model element, or "commit". */
+  name: string;
+  code: string;
+  reason: string;
+  /** Worth trying again: a general failure, not a data-model error (SCORM 1.2 and 2004 codes 401-408) that would refuse it every time. */
+  retry: boolean;
+}
+
 /** One interface over either version. Calls never throw; the last error is kept for the log. */
 export class ScormConnection {
   lastError = "";
@@ -54,12 +64,28 @@ export class ScormConnection {
     try {
       const out = String(fn());
       const code = this.found.version === "1.2" ? this.found.api.LMSGetLastError() : this.found.api.GetLastError();
-      this.lastError = code && code !== "0" ? code : "";
+      this.lastError = code && code !== "0" ? String(code) : "";
       return out;
     } catch (e) {
       this.lastError = e instanceof Error ? e.message : String(e);
       return "";
     }
+  }
+
+  /** What the LMS refused last, in its own words (an LMS whose error calls throw gets the exception's text). */
+  refusal(name: string): Refusal {
+    const code = this.lastError;
+    let reason: string;
+    if (/^\d+$/.test(code)) {
+      try {
+        const f = this.found;
+        reason = String(f.version === "1.2" ? f.api.LMSGetErrorString(code) : f.api.GetErrorString(code));
+      } catch {
+        reason = "";
+      }
+    } else reason = code;
+    const n = Number(code);
+    return { name, code: /^\d+$/.test(code) ? code : "", reason: reason.slice(0, 200), retry: !(n >= 401 && n <= 408) };
   }
 
   initialize(): boolean {
@@ -84,6 +110,10 @@ export class ScormConnection {
     if (!this.live) return false;
     const f = this.found;
     return this.call(() => (f.version === "1.2" ? f.api.LMSCommit("") : f.api.Commit(""))) === "true";
+  }
+
+  get isLive(): boolean {
+    return this.live;
   }
 
   terminate(): boolean {

@@ -7,7 +7,7 @@ import { COMPETENCIES, type Competency } from "../engine/vocabulary.ts";
 import { createRng } from "../engine/rng.ts";
 import { playOnce, POLICIES } from "../engine/simulate.ts";
 import type { Scenario } from "../engine/loader.ts";
-import type { Attempt } from "../store/types.ts";
+import type { Attempt, Mode } from "../store/types.ts";
 
 /** The skills a rep practises; the outcome is their result, not a skill to drill. */
 export const SKILLS = COMPETENCIES.filter((c): c is Exclude<Competency, "outcome"> => c !== "outcome");
@@ -18,15 +18,23 @@ export const RECENT = 5;
 /** A scenario is mastered at this best total (the LMS packages' default mastery score too). */
 export const MASTERY = 70;
 
-/** Each competency's scores across attempts, oldest first. */
-export function trends(attempts: readonly Attempt[]): Record<Competency, number[]> {
-  const sorted = [...attempts].sort((a, b) => a.at.localeCompare(b.at));
+const oldestFirst = (attempts: readonly Attempt[]) => [...attempts].sort((a, b) => a.at.localeCompare(b.at));
+const ofMode = (attempts: readonly Attempt[], mode?: Mode) => (mode ? attempts.filter((a) => a.mode === mode) : attempts);
+
+/** The history as the list shows it: the newest attempt first. */
+export function newestFirst(attempts: readonly Attempt[]): Attempt[] {
+  return oldestFirst(attempts).reverse();
+}
+
+/** Each competency's scores across attempts, oldest first; of one mode only when given (practice and assessment are not one trend). */
+export function trends(attempts: readonly Attempt[], mode?: Mode): Record<Competency, number[]> {
+  const sorted = oldestFirst(ofMode(attempts, mode));
   return Object.fromEntries(COMPETENCIES.map((c) => [c, sorted.map((a) => a.competencies[c])])) as Record<Competency, number[]>;
 }
 
-/** The skill with the lowest mean over the last RECENT attempts, or null with no attempts. */
-export function weakestSkill(attempts: readonly Attempt[]): { skill: Skill; mean: number } | null {
-  const recent = [...attempts].sort((a, b) => a.at.localeCompare(b.at)).slice(-RECENT);
+/** The skill with the lowest mean over the last RECENT attempts (of one mode when given), or null with none. */
+export function weakestSkill(attempts: readonly Attempt[], mode?: Mode): { skill: Skill; mean: number } | null {
+  const recent = oldestFirst(ofMode(attempts, mode)).slice(-RECENT);
   if (!recent.length) return null;
   let best: { skill: Skill; mean: number } | null = null;
   for (const skill of SKILLS) {
@@ -34,6 +42,18 @@ export function weakestSkill(attempts: readonly Attempt[]): { skill: Skill; mean
     if (!best || mean < best.mean) best = { skill, mean: Math.round(mean) };
   }
   return best;
+}
+
+/**
+ * What to train: the weakest skill under assessment when there is any (what counts as a
+ * record), else under practice, where hints and marks lift the scores.
+ */
+export function skillToTrain(attempts: readonly Attempt[]): { skill: Skill; mean: number; mode: Mode } | null {
+  for (const mode of ["assessment", "practice"] as const) {
+    const w = weakestSkill(attempts, mode);
+    if (w) return { ...w, mode };
+  }
+  return null;
 }
 
 /**
@@ -94,7 +114,7 @@ export function trainsNext(library: readonly LibraryEntry[], skill: Skill, attem
  */
 export function recommendedOrder(library: readonly LibraryEntry[], attempts: readonly Attempt[]): { id: string; mastered: boolean; best: number | null }[] {
   const best = bestOf(attempts);
-  const weak = weakestSkill(attempts)?.skill;
+  const weak = skillToTrain(attempts)?.skill;
   const mastered = (e: LibraryEntry) => (best.get(e.id) ?? -Infinity) >= MASTERY;
   return [...library]
     .sort((a, b) => Number(mastered(a)) - Number(mastered(b)) || a.difficulty - b.difficulty || (weak ? focusOn(b, weak) - focusOn(a, weak) : 0) || a.id.localeCompare(b.id))

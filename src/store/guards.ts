@@ -31,6 +31,16 @@ export function cleanTitle(v: unknown): LocalizedText | undefined {
   return Object.keys(out).length ? (out as LocalizedText) : undefined;
 }
 
+/** Longest learner name or id kept (names show in a list row and a CSV cell). */
+export const MAX_NAME_CHARS = 60;
+
+/** A name typed or given by an LMS: trimmed, without control or bidi characters, capped; "" when nothing is left. */
+export function cleanName(v: unknown): string {
+  if (typeof v !== "string") return "";
+  // eslint-disable-next-line no-control-regex
+  return [...v.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim()].slice(0, MAX_NAME_CHARS).join("");
+}
+
 /** A record with no prototype, so `rec["constructor"]` is only ever what was stored. */
 export function bare<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;

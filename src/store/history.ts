@@ -6,7 +6,7 @@ import type { StateCreator } from "zustand/vanilla";
 import { COMPETENCIES, type Competency } from "../engine/vocabulary.ts";
 import type { LocalizedText } from "../engine/schema.ts";
 import { MODES, type Attempt, type Mode, type ScenarioRecord } from "./types.ts";
-import { bare, cleanTitle, hasOwn, isId, isNum, isRecord, MAX_ID_CHARS } from "./guards.ts";
+import { bare, cleanName, cleanTitle, hasOwn, isId, isNum, isRecord, MAX_ID_CHARS } from "./guards.ts";
 import type { AppState } from "./state.ts";
 
 /** Attempts kept; the oldest go first beyond this (a year of daily practice, a few hundred KB). */
@@ -23,6 +23,10 @@ export interface AttemptInput {
   seed: string | number;
   /** Defaults to now. */
   at?: string;
+  learner?: string;
+  learnerId?: string;
+  seconds?: number;
+  endingTitle?: LocalizedText;
 }
 
 export interface ProgressSlice {
@@ -38,6 +42,9 @@ export interface ProgressSlice {
 
 /** Two attempts are the same when they ended at the same moment in the same scenario with the same seed. */
 export const attemptKey = (a: Pick<Attempt, "at" | "scenarioId" | "seed">): string => `${a.scenarioId}|${a.at}|${a.seed}`;
+
+/** Longest run kept as time spent: a week of play; more is a broken clock. */
+const MAX_SECONDS = 7 * 24 * 3600;
 
 const score = (v: unknown): v is number => isNum(v) && v >= -1000 && v <= 1000;
 
@@ -60,6 +67,21 @@ export function checkAttempt(v: unknown): Attempt | string {
   const a: Attempt = { at: new Date(v.at).toISOString(), scenarioId: v.scenarioId, mode: v.mode as Mode, total: v.total, competencies, ending: v.ending, seed: String(v.seed) };
   const title = cleanTitle(v.title);
   if (title) a.title = title;
+  // Added later: absent in older histories and exports; present, they must be right.
+  if (v.learner !== undefined && v.learner !== "") {
+    if (typeof v.learner !== "string" || !cleanName(v.learner)) return "learner";
+    a.learner = cleanName(v.learner);
+  }
+  if (v.learnerId !== undefined && v.learnerId !== "") {
+    if (typeof v.learnerId !== "string" || !cleanName(v.learnerId)) return "learnerId";
+    a.learnerId = cleanName(v.learnerId);
+  }
+  if (v.seconds !== undefined) {
+    if (!isNum(v.seconds) || v.seconds < 0 || v.seconds > MAX_SECONDS) return "seconds";
+    a.seconds = Math.round(v.seconds);
+  }
+  const endingTitle = cleanTitle(v.endingTitle);
+  if (endingTitle) a.endingTitle = endingTitle;
   return a;
 }
 

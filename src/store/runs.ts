@@ -52,6 +52,7 @@ export function checkRun(v: unknown): SavedRun | string {
   const title = cleanTitle(v.title);
   if (title) run.title = title;
   if (isNum(v.savedAt)) run.savedAt = v.savedAt;
+  if (isNum(v.spentMs) && v.spentMs >= 0) run.spentMs = v.spentMs;
   return run;
 }
 

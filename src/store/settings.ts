@@ -3,7 +3,7 @@ import type { StateCreator } from "zustand/vanilla";
 import { LOCALES, PRIMARY_LOCALE } from "../engine/vocabulary.ts";
 import type { Locale } from "../engine/vocabulary.ts";
 import { FONT_SCALES, TEXT_SPEEDS, type Settings } from "./types.ts";
-import { isNum, isRecord } from "./guards.ts";
+import { cleanName, isNum, isRecord } from "./guards.ts";
 import type { AppState } from "./state.ts";
 
 export interface SettingsSlice {
@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontScale: 1,
   reducedMotion: false,
   showMoveMarks: true,
+  learnerName: "",
 };
 
 const clamp01 = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 100) / 100;
@@ -39,6 +40,7 @@ const VALID: { [K in keyof Settings]: (v: unknown) => boolean } = {
   fontScale: oneOf(FONT_SCALES),
   reducedMotion: (v) => typeof v === "boolean",
   showMoveMarks: (v) => typeof v === "boolean",
+  learnerName: (v) => typeof v === "string" && cleanName(v) === v,
 };
 
 /**
@@ -66,6 +68,7 @@ export const settingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set
       const next = { ...s.settings, ...patch };
       next.musicVolume = clamp01(next.musicVolume);
       next.effectsVolume = clamp01(next.effectsVolume);
+      next.learnerName = cleanName(next.learnerName);
       return { settings: next };
     }),
   toggleMute: () => set((s) => ({ settings: { ...s.settings, muted: !s.settings.muted } })),

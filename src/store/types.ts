@@ -27,6 +27,8 @@ export interface Settings {
   reducedMotion: boolean;
   /** Show the S/P/I/N, F/A/B/E and tactic marks on options (hide them for harder play). */
   showMoveMarks: boolean;
+  /** The learner's name for exports and xAPI when no LMS gives one ("" = not given). */
+  learnerName: string;
 }
 
 /** One scenario's record: best and last total score, last ending, plays completed. */
@@ -53,6 +55,14 @@ export interface Attempt {
   competencies: Record<Competency, number>;
   ending: string;
   seed: string;
+  /** Who played: the LMS's learner name, else the name in the settings. */
+  learner?: string;
+  /** The LMS's learner id, when an LMS launched the run. */
+  learnerId?: string;
+  /** Seconds actually spent in the run (visible time, across reloads). */
+  seconds?: number;
+  /** The ending's title at the time, beside its id. */
+  endingTitle?: LocalizedText;
 }
 
 /** The run in progress, autosaved after every step so a reload loses nothing. */
@@ -67,6 +77,8 @@ export interface SavedRun {
   snapshot: RunSnapshot;
   /** When it was last saved (ms since epoch): the title offers the latest one. */
   savedAt?: number;
+  /** Milliseconds actually spent in the run so far (visible time, summed over reloads). */
+  spentMs?: number;
 }
 
 /** A message for the player about something the game fixed on its own. */

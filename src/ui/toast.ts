@@ -8,7 +8,7 @@ import type { AppStore, Notice } from "../store/index.ts";
 import { t } from "../content/i18n.ts";
 
 /** Notices shown on every screen, not only on the title. */
-const EVERYWHERE: ReadonlySet<Notice["key"]> = new Set(["notice.save-failed"]);
+const EVERYWHERE: ReadonlySet<Notice["key"]> = new Set(["notice.save-failed", "notice.lms-refused", "notice.lms-refused-final", "notice.lms-commit-failed"]);
 
 export function showLiveNotices(store: AppStore, parent: HTMLElement): void {
   const box = document.createElement("div");

@@ -70,12 +70,14 @@ export default async function setup(project: TestProject) {
   process.env.DEALCRAFT_LRS_ORIGINS = `http://127.0.0.1:${lrsPort}`;
   project.provide("lrsPort", lrsPort);
   await build({ logLevel: "warn" });
-  // The studio page, built in a second pass into the same dist/ (see vite.config.ts).
-  process.env.DEALCRAFT_PAGE = "studio";
-  try {
-    await build({ logLevel: "warn" });
-  } finally {
-    delete process.env.DEALCRAFT_PAGE;
+  // The studio page and the team view, built in passes of their own into the same dist/ (see vite.config.ts).
+  for (const page of ["studio", "team"]) {
+    process.env.DEALCRAFT_PAGE = page;
+    try {
+      await build({ logLevel: "warn" });
+    } finally {
+      delete process.env.DEALCRAFT_PAGE;
+    }
   }
   const headers = parseHeadersFile(readFileSync("public/_headers", "utf8"));
   // A host serving an xAPI build adds the same LRS origins to its header policy.

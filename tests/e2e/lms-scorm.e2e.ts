@@ -1,8 +1,10 @@
 /**
  * The SCORM packages in a stand-in LMS (scorm-again's run-time, 1.2 and 2004): the game
  * as the SCO in a frame plays the short bundled scenario; we check what it set (status,
- * score, one interaction per decision, never passed before the end), then a reload
- * mid-run resumes from the suspend data.
+ * score, one interaction per decision, never passed before the end, each launch's own
+ * session time and exit = suspend committed without waiting for the page to close), then a
+ * reload mid-run resumes from the suspend data. Also: an LMS whose SetValue answers false
+ * for a while, and a SCO in a frame of a popup window the LMS opened.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -72,6 +74,16 @@ async function gameFrame(page: Page): Promise<Frame> {
   throw new Error("the SCO never reached its meeting");
 }
 
+/** Session time and exit mode as the LMS holds them (seconds; 1.2 keeps HH:MM:SS, 2004 an ISO duration). */
+const lmsSession = (page: Page, v2004: boolean) =>
+  page.evaluate((is2004) => {
+    const s = (window as unknown as { lms: { state(): Record<string, Record<string, unknown>> } }).lms.state();
+    const t = String(is2004 ? s.session_time : s.core!.session_time);
+    const iso = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(t);
+    const [h, m, sec] = iso ? [iso[1], iso[2], iso[3]].map((x) => Number(x ?? 0)) : t.split(":").map(Number);
+    return { seconds: h! * 3600 + m! * 60 + sec!, raw: t, exit: String(is2004 ? s.exit : s.core!.exit), suspend: String(s.suspend_data ?? "") };
+  }, v2004);
+
 const lmsStatus = (page: Page, v2004: boolean) =>
   page.evaluate((is2004) => {
     const s = (window as unknown as { lms: { state(): Record<string, Record<string, unknown>> } }).lms.state();
@@ -114,6 +126,10 @@ describe.each(["1.2", "2004"] as const)("the SCORM %s package in an LMS", (stand
       seen.add((await lmsStatus(page, v2004)).status);
     }
     expect(await page.evaluate(() => (window as unknown as { lms: { interactions(): unknown[] } }).lms.interactions().length)).toBe(3);
+    // Committed with the steps, not at page close: this launch's time so far and exit = suspend.
+    const firstLaunch = await lmsSession(page, v2004);
+    expect(firstLaunch.seconds, firstLaunch.raw).toBeGreaterThan(0);
+    expect(firstLaunch.exit).toBe("suspend");
     const before = await chosen(f);
     await page.evaluate(() => (window as unknown as { lms: { keep(): void } }).lms.keep());
     await page.reload();
@@ -136,6 +152,10 @@ describe.each(["1.2", "2004"] as const)("the SCORM %s package in an LMS", (stand
     expect(Number(end.raw)).toBe(Math.max(0, Math.min(100, total)));
     expect(end.status).toBe(total >= MASTERY ? "passed" : "failed");
     if (v2004) expect(end.completion).toBe("completed");
+    // The resumed launch reports the time spent in it (it read 00:00:00 when only page close wrote it), and a normal exit.
+    const secondLaunch = await lmsSession(page, v2004);
+    expect(secondLaunch.seconds, secondLaunch.raw).toBeGreaterThan(0);
+    expect(secondLaunch.exit).toBe(v2004 ? "normal" : "");
     const interactions = await page.evaluate(() => (window as unknown as { lms: { interactions(): Record<string, string>[] } }).lms.interactions());
     const decisions = await turn(f);
     expect(decisions).toBeGreaterThan(3);
@@ -147,6 +167,48 @@ describe.each(["1.2", "2004"] as const)("the SCORM %s package in an LMS", (stand
       expect(["correct", "wrong", "incorrect", "neutral"]).toContain(i.result);
     }
     if (v2004) expect(interactions.filter((i) => i.description).length).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("keeps playing when the LMS refuses the suspend data for a while, says so, and writes it once the LMS takes it", async () => {
+    const context = await browser().newContext({ viewport: { width: 1300, height: 740 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.on("pageerror", (e) => {
+      throw e;
+    });
+    await page.goto(`${server.url}/harness.html?std=${standard}&refuse=1&launch=${encodeURIComponent(sco.launch)}`);
+    const f = await gameFrame(page);
+    await page.locator("iframe").click({ position: { x: 640, y: 700 } });
+    let s = await read(f);
+    for (let step = 0; step < 100 && (await turn(f)) < 1; step++) s = await key(page, f, options(s).length ? "1" : "Space");
+    await f.waitForFunction(() => /did not accept cmi\.suspend_data \(error 101/.test(document.getElementById("live-notice")?.textContent ?? ""), null, { timeout: 10_000 });
+    await screenshot(page, `lms-scorm${standard}-refused`);
+    expect(await page.evaluate(() => (window as unknown as { lms: { refused: number } }).lms.refused)).toBeGreaterThan(1); // tried again
+    await page.evaluate(() => ((window as unknown as { lms: { down: boolean } }).lms.down = false)); // the LMS recovers
+    for (let step = 0; step < 100 && (await turn(f)) < 3; step++) s = await key(page, f, options(s).length ? "1" : "Space");
+    await f.waitForFunction(() => !(document.getElementById("live-notice")?.textContent ?? ""), null, { timeout: 10_000 }); // the banner went
+    const held = await lmsSession(page, v2004);
+    const decided = await chosen(f);
+    expect(JSON.parse(held.suspend).d.map((x: string) => x.split("/")[1])).toEqual(decided);
+    await context.close();
+  });
+
+  it("finds the API on the opener when the LMS opens the SCO in a window of its own", async () => {
+    const context = await browser().newContext({ viewport: { width: 1300, height: 740 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const popup = context.waitForEvent("page");
+    await page.goto(`${server.url}/harness.html?std=${standard}&popup=1&launch=${encodeURIComponent(sco.launch)}`);
+    const player = await popup;
+    player.on("pageerror", (e) => {
+      throw e;
+    });
+    const f = await gameFrame(player);
+    await player.locator("iframe").click({ position: { x: 640, y: 700 } });
+    let s = await read(f);
+    for (let step = 0; step < 100 && (await turn(f)) < 1; step++) s = await key(player, f, options(s).length ? "1" : "Space");
+    expect(await page.evaluate(() => (window as unknown as { lms: { interactions(): unknown[] } }).lms.interactions().length)).toBe(1);
+    const st = await lmsStatus(page, v2004);
+    expect(v2004 ? st.completion : st.status).toBe("incomplete");
     await context.close();
   });
 });

@@ -25,8 +25,8 @@ async function newContext(viewport = { width: 1280, height: 720 }): Promise<{ co
 }
 
 /** Plays the scenario to its debrief, choosing a different option each attempt. */
-async function playIce(page: Page, attempt: number): Promise<void> {
-  await page.goto(`${baseUrl}?lang=en&seed=${100 + attempt}&scenario=ice-to-eskimos`);
+async function playIce(page: Page, attempt: number, mode: "practice" | "assessment" = "practice"): Promise<void> {
+  await page.goto(`${baseUrl}?lang=en&seed=${100 + attempt}&scenario=ice-to-eskimos&mode=${mode}`);
   let m: Mirror = await waitForHeading(page, /^(?!Dealcraft$)./);
   for (let step = 0; step < 200 && m.heading !== "Debrief"; step++) {
     const options = optionsOf(m);
@@ -50,30 +50,62 @@ async function openProgress(page: Page, lang: "en" | "zh-CN"): Promise<Mirror> {
 }
 
 describe("the progress screen", () => {
-  it("lists three played attempts with a trend per competency, the weakest skill and what trains it, in both languages", async () => {
+  it("opens on the newest attempts, keeps practice and assessment apart in the trends and the weakest skill, in both languages and on a phone", async () => {
     const { context, page } = await newContext();
-    for (let i = 0; i < 3; i++) await playIce(page, i);
+    for (let i = 0; i < 2; i++) await playIce(page, i);
+    await playIce(page, 2, "assessment");
+    // Five older attempts from another month, so the list has two pages.
+    await page.evaluate(() => {
+      const c = { questioning: 40, listening: 45, presenting: 50, relationships: 55, strategy: 60, outcome: 30 };
+      const old = [1, 2, 3, 4, 5].map((d) => ({ at: `2026-01-0${d}T09:00:00.000Z`, scenarioId: "first-meetings", mode: "practice" as const, total: 40 + d, competencies: c, ending: "lost", seed: `old-${d}` }));
+      (window as unknown as { dealcraft: { store: { getState(): { mergeAttempts(a: unknown[]): number } } } }).dealcraft.store.getState().mergeAttempts(old);
+    });
     let m = await openProgress(page, "en");
-    expect(m.lines[0]).toBe("3 finished attempts, newest first. ← → to turn the pages.");
-    const rows = m.lines.filter((l) => l.includes(ice.meta.title.en) && l.includes(" — "));
-    expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatch(/Practice/);
-    const trendLines = m.lines.filter((l) => /^(Questioning|Listening|Presenting|Relationships|Strategy|Outcome): -?\d+ → -?\d+ → -?\d+$/.test(l));
-    expect(trendLines).toHaveLength(6);
-    expect(m.lines.some((l) => /^Weakest: \w+ \(recent average -?\d+\)$/.test(l))).toBe(true);
+    expect(m.lines[0]).toBe("8 finished attempts, newest first. ← → to turn the pages.");
+    expect(m.lines).toContain("Page 1/2");
+    const rows = m.lines.filter((l) => l.includes(" — "));
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toContain(ice.meta.title.en);
+    expect(rows[0]).toMatch(/Assessment/); // the last one played
+    expect(rows.filter((l) => l.includes(ice.meta.title.en))).toHaveLength(3);
+    // A trend per competency, each mode its own series: seven practice points (with the old ones), one assessment point.
+    const trendLines = m.lines.filter((l) => /^(Questioning|Listening|Presenting|Relationships|Strategy|Outcome): Practice (-?\d+ → ){6}-?\d+, Assessment -?\d+$/.test(l));
+    expect(trendLines, m.lines.join("\n")).toHaveLength(6);
+    expect(m.lines.some((l) => /^Weakest in Assessment: \w+ \(recent average -?\d+\)$/.test(l))).toBe(true);
+    expect(m.lines.some((l) => /^Weakest in Practice: \w+ \(recent average -?\d+\)$/.test(l))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("Train it next: "))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("1. ") && (l.includes(ice.meta.title.en) || l.includes("First")))).toBe(true);
     await screenshot(page, "progress-en", 400);
+    m = await press(page, "ArrowRight");
+    expect(m.lines).toContain("Page 2/2");
+    expect(m.lines.filter((l) => l.includes(" — "))).toHaveLength(3); // the oldest three
 
     m = await openProgress(page, "zh-CN");
-    expect(m.lines[0]).toMatch(/^共完成 3 次练习/);
-    expect(m.lines.some((l) => l.startsWith("最弱的一项："))).toBe(true);
+    expect(m.lines[0]).toMatch(/^共完成 8 次练习/);
+    expect(m.lines.some((l) => l.startsWith("考核中最弱的一项："))).toBe(true);
+    expect(m.lines.some((l) => l.startsWith("练习中最弱的一项："))).toBe(true);
     await screenshot(page, "progress-zh-CN", 400);
+    await page.setViewportSize({ width: 390, height: 844 }); // a phone held upright
+    await openProgress(page, "zh-CN");
+    await screenshot(page, "progress-phone-portrait-zh-CN", 400);
     await context.close();
   });
 
-  it("exports the history as CSV and imports it on another device without duplicates", async () => {
+  it("exports the history as CSV with the learner's name, the time spent and the ending titles, and imports it on another device without duplicates", async () => {
     const { context, page } = await newContext();
+    // The learner's name, typed once in the settings (no LMS gives one here).
+    await page.goto(`${baseUrl}?lang=en`);
+    await waitForHeading(page, "Dealcraft");
+    let s = await press(page, "Escape");
+    const nameAt = s.lines.findIndex((l) => /^\d+\. Your name \(in exports\): not set$/.test(l));
+    expect(nameAt).toBeGreaterThan(0);
+    for (let i = 0; i < nameAt; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.locator("#learner-name").waitFor();
+    await page.locator("#learner-name").fill("Li Wei 1");
+    await screenshot(page, "settings-name-en");
+    s = await press(page, "Enter");
+    expect(s.lines).toContain(`${nameAt + 1}. Your name (in exports): Li Wei 1`); // the digit typed went into the name, not the menu
     for (let i = 0; i < 2; i++) await playIce(page, i + 5);
     await openProgress(page, "en");
     const download = page.waitForEvent("download");
@@ -84,6 +116,14 @@ describe("the progress screen", () => {
     const csv = readFileSync(path, "utf8");
     expect(file.suggestedFilename()).toMatch(/^dealcraft-history-\d{4}-\d\d-\d\d\.csv$/);
     expect(csv.trim().split("\n")).toHaveLength(3);
+    const [head, ...rows] = csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(","));
+    for (const row of rows) {
+      const cell = (c: string) => row[head!.indexOf(c)]!;
+      expect(cell("learner")).toBe("Li Wei 1");
+      expect(Number(cell("seconds"))).toBeGreaterThan(0);
+      expect(cell("ending_en")).toBe(ice.endings[cell("ending")].title.en);
+      expect(cell("ending_zh_cn")).toBe(ice.endings[cell("ending")].title["zh-CN"]);
+    }
     expect(m.lines).toContain("Exported 2 attempts.");
     await context.close();
 

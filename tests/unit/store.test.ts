@@ -17,7 +17,7 @@ describe("app store", () => {
     const storage = memoryStorage();
     const a = createAppStore(storage);
     a.getState().setLocale("en");
-    a.getState().updateSettings({ musicVolume: 0.35, effectsVolume: 1.7, textSpeed: "fast", fontScale: 1.3, reducedMotion: true, showMoveMarks: false });
+    a.getState().updateSettings({ musicVolume: 0.35, effectsVolume: 1.7, textSpeed: "fast", fontScale: 1.3, reducedMotion: true, showMoveMarks: false, learnerName: "  Li Wei\u202e\n" });
     a.getState().toggleMute();
     const b = createAppStore(storage);
     expect(b.getState().settings).toEqual({
@@ -29,6 +29,7 @@ describe("app store", () => {
       fontScale: 1.3,
       reducedMotion: true,
       showMoveMarks: false,
+      learnerName: "Li Wei", // trimmed, control and bidi characters gone
     });
     expect(JSON.parse(storage.getItem(STORE_KEY)!).version).toBe(STORE_VERSION);
     expect(b.getState().notices).toEqual([]);

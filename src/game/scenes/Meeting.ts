@@ -19,6 +19,7 @@ import { textPool } from "../../ui/textPool.ts";
 import type { Phaser } from "../../phaser/index.ts";
 import type { AccountMapData } from "./AccountMap.ts";
 import { Menu, type MenuItem } from "../../ui/menu.ts";
+import { attemptDetails, RunTimer } from "../runRecord.ts";
 
 /** L moves neutral → engaged → distracted → neutral: the first press does what a player wants. */
 const POSTURE_CYCLE: readonly Posture[] = ["neutral", "engaged", "distracted"];
@@ -118,13 +119,15 @@ export class Meeting extends BaseScene {
     const store = this.svc.store.getState();
     const saved = store.run;
     const mode: RunMode = this.svc.launch.mode ?? data.mode ?? (data.resume ? saved?.mode : undefined) ?? "practice";
+    const timer = new RunTimer(data.resume && saved?.scenarioId === data.scenarioId ? (saved.spentMs ?? 0) : 0);
+    this.events.once("shutdown", () => timer.dispose());
     const ports = {
       mode,
       autosave: (snapshot: Parameters<typeof store.saveRun>[0]["snapshot"]) =>
-        this.svc.store.getState().saveRun({ scenarioId: scenario.meta.id, title: scenario.meta.title, snapshot, mode, ended: this.session?.status === "ended" }),
+        this.svc.store.getState().saveRun({ scenarioId: scenario.meta.id, title: scenario.meta.title, snapshot, mode, ended: this.session?.status === "ended", spentMs: timer.spentMs() }),
       record: (r: RunResult) => {
         // Every run goes into the history; only an assessment run is a record (recordAttempt keeps best scores for those).
-        this.svc.store.getState().recordAttempt({ ...r, total: Math.round(r.total), title: scenario.meta.title, at: r.endedAt });
+        this.svc.store.getState().recordAttempt({ ...r, total: Math.round(r.total), title: scenario.meta.title, at: r.endedAt, ...attemptDetails(this.svc, scenario, r.ending, timer) });
       },
     };
     if (data.resume && saved?.scenarioId === data.scenarioId) {

@@ -8,8 +8,8 @@ import { addText } from "../../ui/text.ts";
 import { COLORS, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
 import type { Attempt } from "../../store/index.ts";
-import type { Phaser } from "../../phaser/index.ts";
-import { libraryEntry, recommendedOrder, trainsNext, trends, weakestSkill, type LibraryEntry } from "../../progress/analysis.ts";
+import { libraryEntry, newestFirst, recommendedOrder, skillToTrain, trainsNext, weakestSkill, type LibraryEntry } from "../../progress/analysis.ts";
+import { drawSeriesKey, drawTrendChart } from "../../ui/trendChart.ts";
 import { exportHistory, importHistory } from "../../progress/files.ts";
 
 /** Attempts per page of the list. */
@@ -35,7 +35,7 @@ export class Progress extends BaseScene {
   }
 
   create(): void {
-    this.page = Number.MAX_SAFE_INTEGER; // the latest attempts first
+    this.page = 0; // the newest attempts first
     this.status = "";
     this.enablePause();
     this.input.keyboard?.on("keydown-LEFT", () => this.turn(-1));
@@ -59,7 +59,7 @@ export class Progress extends BaseScene {
 
   private endingOf(a: Attempt): string {
     const s = this.scenarios().find((x) => x.meta.id === a.scenarioId);
-    return localize(s?.endings[a.ending]?.title, this.locale) || a.ending;
+    return localize(s?.endings[a.ending]?.title ?? a.endingTitle, this.locale) || a.ending;
   }
 
   private turn(by: number): void {
@@ -98,7 +98,7 @@ export class Progress extends BaseScene {
   private drawAttempts(attempts: readonly Attempt[], mirror: string[]): void {
     const pages = Math.max(1, Math.ceil(attempts.length / PAGE));
     this.page = Math.min(this.page, pages - 1);
-    const newest = [...attempts].reverse();
+    const newest = newestFirst(attempts);
     const shown = newest.slice(this.page * PAGE, this.page * PAGE + PAGE);
     const date = new Intl.DateTimeFormat(this.locale, { dateStyle: "medium", timeStyle: "short" });
     let y = 112;
@@ -106,13 +106,14 @@ export class Progress extends BaseScene {
       // Three lines that never wrap into each other: the scenario and total, when and how, the competencies.
       const title = this.titleOf(a.scenarioId, a.title);
       const total = this.t("progress.total", { total: a.total });
-      const when = [date.format(new Date(a.at)), this.t(`mode.${a.mode}` as StringKey), this.endingOf(a)].join(this.t("format.list"));
+      const spent = a.seconds === undefined ? [] : [this.t("progress.spent", { m: Math.max(1, Math.round(a.seconds / 60)) })];
+      const when = [date.format(new Date(a.at)), this.t(`mode.${a.mode}` as StringKey), this.endingOf(a), ...spent].join(this.t("format.list"));
       const detail = COMPETENCIES.map((c) => `${this.t(`competency.${c}` as StringKey)} ${a.competencies[c]}`).join("  ");
       this.add.rectangle(40, y - 6, 600, 82, COLORS.panel).setOrigin(0, 0).setRounded(6);
       addText(this, 54, y, fit(title, 30), { size: 17, bold: true });
       addText(this, 626, y, total, { size: 17, bold: true, color: COLORS.accent }).setOrigin(1, 0);
       addText(this, 54, y + 25, fit(when, 60), { size: 15, color: COLORS.textDim });
-      addText(this, 54, y + 48, detail, { size: 15, color: COLORS.textDim });
+      addText(this, 54, y + 48, detail, { size: 14, color: COLORS.textDim });
       mirror.push(`${title}${this.t("format.list")}${total}${this.t("format.list")}${when} — ${detail}`);
       y += 90;
     }
@@ -123,47 +124,42 @@ export class Progress extends BaseScene {
     }
   }
 
-  /** One small line chart per competency, 0–100, over the latest attempts. */
+  /** One small line chart per competency, 0–100, over the latest attempts, practice and assessment apart. */
   private drawTrends(attempts: readonly Attempt[], mirror: string[]): void {
     const x0 = 670;
-    const y0 = 40;
-    addText(this, x0, y0, this.t("progress.trend"), { size: 20, bold: true });
-    const series = trends(attempts);
+    const y0 = 28;
+    const heading = addText(this, x0, y0, this.t("progress.trend"), { size: 20, bold: true });
+    drawSeriesKey(this, x0 + heading.width + 20, y0 + 4, (m) => this.t(`mode.${m}` as StringKey));
+    const latest = newestFirst(attempts).slice(0, TREND_POINTS).reverse();
+    const day = new Intl.DateTimeFormat(this.locale, { month: "numeric", day: "numeric" });
     const w = 182;
-    const h = 108;
+    const h = 128;
     COMPETENCIES.forEach((c: Competency, i) => {
-      const x = x0 + (i % 3) * (w + 12);
-      const y = y0 + 36 + Math.floor(i / 3) * (h + 12);
-      const values = series[c].slice(-TREND_POINTS);
-      this.add.rectangle(x, y, w, h, COLORS.panel).setOrigin(0, 0).setRounded(6);
-      const last = values.at(-1);
-      addText(this, x + 8, y + 5, `${this.t(`competency.${c}` as StringKey)}${last === undefined ? "" : `  ${last}`}`, { size: 14, bold: true });
-      const g = this.add.graphics();
-      const top = y + 28;
-      const bottom = y + h - 8;
-      const yOf = (v: number) => bottom - (Math.min(100, Math.max(0, v)) / 100) * (bottom - top);
-      g.lineStyle(1, COLORS.line, 0.7).lineBetween(x + 8, yOf(50), x + w - 8, yOf(50));
-      const step = values.length > 1 ? (w - 24) / (values.length - 1) : 0;
-      const pts = values.map((v, k) => ({ x: x + 12 + k * step, y: yOf(v) }));
-      // Phaser's typing wants Vector2s; it reads only x and y.
-      if (pts.length > 1) g.lineStyle(2, 0xf2c14e, 1).strokePoints(pts as unknown as Phaser.Math.Vector2[], false);
-      g.fillStyle(0xf2c14e, 1);
-      for (const p of pts) g.fillCircle(p.x, p.y, 2.5);
-      if (values.length) mirror.push(`${this.t(`competency.${c}` as StringKey)}: ${values.join(" → ")}`);
+      const name = this.t(`competency.${c}` as StringKey);
+      const points = latest.map((a) => ({ at: a.at, mode: a.mode, value: a.competencies[c] }));
+      const box = { x: x0 + (i % 3) * (w + 12), y: y0 + 34 + Math.floor(i / 3) * (h + 10), w, h };
+      drawTrendChart(this, box, name, points, (iso) => day.format(new Date(iso)));
+      const parts = (["practice", "assessment"] as const).flatMap((m) => {
+        const v = points.filter((p) => p.mode === m).map((p) => p.value);
+        return v.length ? [`${this.t(`mode.${m}` as StringKey)} ${v.join(" → ")}`] : [];
+      });
+      if (parts.length) mirror.push(`${name}: ${parts.join(this.t("format.list"))}`);
     });
   }
 
   /** The weakest skill, what trains it next, and a path through the library. */
   private drawAdvice(attempts: readonly Attempt[], mirror: string[]): void {
     const x = 670;
-    let y = 332;
-    const weak = weakestSkill(attempts);
+    let y = 346;
     const lines: string[] = [];
-    if (weak) {
-      lines.push(this.t("progress.weakest", { competency: this.t(`competency.${weak.skill}` as StringKey), score: weak.mean }));
-      const next = this.library ? trainsNext(this.library, weak.skill, attempts) : null;
-      if (next) lines.push(this.t("progress.next", { scenario: this.titleOf(next.id) }));
+    // The weakest skill per mode: practice scores come with hints, so they are not mixed with assessment.
+    for (const mode of ["assessment", "practice"] as const) {
+      const weak = weakestSkill(attempts, mode);
+      if (weak) lines.push(this.t("progress.weakest-in", { mode: this.t(`mode.${mode}` as StringKey), competency: this.t(`competency.${weak.skill}` as StringKey), score: weak.mean }));
     }
+    const train = skillToTrain(attempts);
+    const next = train && this.library ? trainsNext(this.library, train.skill, attempts) : null;
+    if (train && next) lines.push(this.t("progress.next", { scenario: this.titleOf(next.id) }));
     if (this.library) {
       const order = recommendedOrder(this.library, attempts);
       lines.push(this.t("progress.order"));

@@ -5,6 +5,8 @@ import { FONT_SCALES, TEXT_SPEEDS } from "../../store/index.ts";
 import { addText } from "../../ui/text.ts";
 import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
 import type { MenuItem } from "../../ui/menu.ts";
+import { askName } from "../../ui/nameField.ts";
+import { MAX_NAME_CHARS } from "../../store/guards.ts";
 
 export interface SettingsData {
   /** The scene paused underneath, resumed on close. */
@@ -59,6 +61,25 @@ export class Settings extends BaseScene {
     );
     add(this.t("settings.motion", { state: onOff(st.reducedMotion) }), () => s.updateSettings({ reducedMotion: !st.reducedMotion }));
     add(this.t("settings.marks", { state: onOff(st.showMoveMarks) }), () => s.updateSettings({ showMoveMarks: !st.showMoveMarks }));
+    // The name that goes with exports and xAPI; an LMS's own name for the learner wins and is only shown.
+    const fromLms = this.svc.launch.learner?.name;
+    if (fromLms) items.push({ label: this.t("settings.name-lms", { name: fromLms }), onSelect: () => {} });
+    else {
+      const index = items.length;
+      items.push({
+        label: this.t("settings.name", { name: st.learnerName || this.t("settings.name-none") }),
+        onSelect: () =>
+          askName({
+            label: this.t("settings.name-ask"),
+            initial: st.learnerName,
+            maxLength: MAX_NAME_CHARS,
+            onDone: (name) => {
+              if (name !== null) this.svc.store.getState().updateSettings({ learnerName: name });
+              if (this.sys.isActive()) this.draw(index);
+            },
+          }),
+      });
+    }
     if (this.from !== SceneKey.Title) {
       items.push({
         label: this.t("settings.to-title"),
@@ -69,7 +90,8 @@ export class Settings extends BaseScene {
       });
     }
     addText(this, WIDTH / 2, 28, this.t("settings.heading"), { size: 30, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
-    const menu = this.menu(items, { x: WIDTH / 2 - 300, y: 80, width: 600, gap: 6, size: 20 });
+    // Eleven items in a meeting (with "to the title"): sized to fit the 720-high design.
+    const menu = this.menu(items, { x: WIDTH / 2 - 300, y: 78, width: 600, gap: 4, size: 18 });
     menu.focus(Math.min(focus, items.length - 1));
     addText(this, WIDTH / 2, Math.min(HEIGHT - 30, menu.bottom + 10), this.t("settings.keys"), { size: 16, color: COLORS.textDim }).setOrigin(0.5, 0);
     this.svc.mirror.show({ heading: this.t("settings.heading"), lines: items.map((it, i) => `${i + 1}. ${it.label}`) });
