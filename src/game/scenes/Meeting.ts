@@ -1,6 +1,6 @@
 import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
-import { localize, moveLabel, t, type StringKey } from "../../content/i18n.ts";
+import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { ensureCatalogue, findScenario } from "../catalogueService.ts";
 import { createRunSession, type RunMode, type RunResult, type RunSession, type SessionEvent } from "../../session/index.ts";
 import { debriefView } from "../../engine/view/debrief.ts";
@@ -10,15 +10,14 @@ import type { Scenario } from "../../engine/loader.ts";
 import type { Posture } from "../../engine/vocabulary.ts";
 import { addText } from "../../ui/text.ts";
 import { AccountPanel } from "../../ui/accountPanel.ts";
-import { CHIP_COLORS, COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
-import { iconTexture } from "../../art/textures.ts";
-import { iconFor } from "../../art/icons.ts";
+import { COLORS, HEIGHT, WIDTH } from "../../ui/theme.ts";
+import { optionItems } from "../../ui/optionItems.ts";
 import { MeetingStage, STAGE_H, STAGE_Y, MAIN_W } from "../../ui/meetingStage.ts";
 import { DialogueLine } from "../../ui/dialogueLine.ts";
 import { textPool } from "../../ui/textPool.ts";
 import type { Phaser } from "../../phaser/index.ts";
 import type { AccountMapData } from "./AccountMap.ts";
-import { Menu, type MenuItem } from "../../ui/menu.ts";
+import { Menu } from "../../ui/menu.ts";
 import { attemptDetails, RunTimer } from "../runRecord.ts";
 
 /** L moves neutral → engaged → distracted → neutral: the first press does what a player wants. */
@@ -330,16 +329,8 @@ export class Meeting extends BaseScene {
 
     if (view.status === "awaiting-choice") {
       const marks = this.coaching && settings.showMoveMarks;
-      const items: MenuItem[] = view.options.map((o) => {
-        const cost = o.cost.weeks || o.cost.budget ? ` · ${this.t("cost", { weeks: o.cost.weeks, budget: o.cost.budget })}` : "";
-        const chip = (marks ? moveLabel(o.move, this.locale) : "") + cost;
-        return {
-          label: localize(o.text, this.locale),
-          ...(marks ? { chip, chipColor: CHIP_COLORS[o.move.kind], chipIcon: iconTexture(this, iconFor(o.move)) } : cost ? { chip: cost.slice(3) } : {}),
-          onSelect: () => this.choose(o.id),
-        };
-      });
-      items.forEach((it, i) => mirrorLines.push(`${i + 1}. ${it.label}${it.chip ? this.t("format.paren", { text: it.chip }) : ""}`));
+      const { items, mirror } = optionItems(this, view, this.locale, marks, (id) => this.choose(id));
+      mirrorLines.push(...mirror);
       const optionsY = y;
       // Shrinks the text until every option fits above the footer (sizes measured, not built: each option is a text
       // or two to draw and upload). No option is focused before the player moves: the first listed is no free answer.
