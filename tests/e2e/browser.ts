@@ -24,6 +24,16 @@ export function sharedBrowser(): () => Browser {
   return () => browser!;
 }
 
+/** A fresh page in its own context at the desktop size; an uncaught page error fails the test. */
+export async function desktopPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    throw e;
+  });
+  return page;
+}
+
 /** What the aria-live mirror says now. */
 export interface Mirror {
   heading: string;

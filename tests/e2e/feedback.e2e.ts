@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { sharedBrowser, optionsOf, press, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
+import { desktopPage, sharedBrowser, optionsOf, press, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
 import { createRunner, loadScenario, COMPETENCIES, type Runner } from "../../src/engine/index.ts";
 import { debriefView } from "../../src/engine/view/debrief.ts";
 import { reasonText, turningText } from "../../src/content/dealText.ts";
@@ -20,14 +20,7 @@ const starter = JSON.parse(readFileSync("scenarios/first-meetings.json", "utf8")
 const scenario = loadScenario(starter);
 const browser = sharedBrowser();
 
-async function newPage(): Promise<Page> {
-  const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => {
-    throw e;
-  });
-  return page;
-}
+const newPage = (): Promise<Page> => desktopPage(browser());
 
 /** Title → scenario list → the starter in the given mode (1 practice, 2 assessment). */
 async function start(page: Page, lang: Locale, seed: number, mode: "1" | "2"): Promise<Mirror> {

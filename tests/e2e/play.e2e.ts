@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { sharedBrowser, nextMirror, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
+import { desktopPage, sharedBrowser, nextMirror, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
 import { createRunner, loadScenario, POLICIES, simulate, type Runner } from "../../src/engine/index.ts";
 
 const baseUrl = inject("baseUrl");
@@ -13,14 +13,7 @@ const LOCALES = [
 
 const browser = sharedBrowser();
 
-async function newPage(): Promise<Page> {
-  const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => {
-    throw e;
-  });
-  return page;
-}
+const newPage = (): Promise<Page> => desktopPage(browser());
 
 /** The scenes Phaser draws this frame, bottom to top (LOADING <= status < SLEEPING, visible). */
 function drawnScenes(page: Page): Promise<string[]> {
