@@ -90,7 +90,8 @@ export function sharedReactionWarnings(s: Scenario, heard: ReadonlyMap<string, R
       // A hostile file may give one text to thousands: name a few, count the rest.
       const people = list.slice(0, NAMED).map((sp) => `${s.cast[sp.who]!.name["zh-CN"] ?? sp.who} (${sp.who}, "${sp.principle}" from ${sp.path ? jsonPath(sp.path) : "the engine's generic reactions"})`);
       if (list.length > NAMED) people.push(`${list.length - NAMED} more`);
-      const second = list[1]!;
+      // The path of the second person's words: where an author gives them their own.
+      const second = list.find((sp) => sp.who !== list[0]!.who)!;
       out.push({
         path: jsonPath(second.path ?? ["cast", second.who, "reactions"]),
         message: `in "${s.meta.id}" the reaction 「${text}」 is spoken by ${people.join(" and ")}: give each stakeholder their own words in cast.<id>.reactions, in their voice`,
