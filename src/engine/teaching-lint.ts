@@ -17,6 +17,7 @@ import type { Effect, MoveTag } from "./schema.ts";
 import { POLICIES, type Policy } from "./simulate.ts";
 import { SURFACE_POLICIES } from "./surface-policies.ts";
 import { surfaceTellWarnings, type ProbedChoice } from "./surface-tells.ts";
+import { farewellReactionWarnings, sharedReactionWarnings } from "./reaction-lint.ts";
 
 /** Runs per policy in the probe: enough to meet most branches, cheap enough to lint while typing. */
 export const PROBE_RUNS = 8;
@@ -65,6 +66,8 @@ export interface ProbeReport {
   cutShort: boolean;
   /** The choices tried out, with each option's course rank and text (for the surface-tell rule). */
   choices: ProbedChoice[];
+  /** Per stakeholder: the principles they spoke a reaction to. */
+  reactions: Map<string, Set<string>>;
 }
 
 /** Effects in a list, counting those inside `if` and `random` branches (iterative, memoised per list). */
@@ -142,7 +145,7 @@ function moveIsUseful(r: Runner, move: MoveTag): { useful: boolean; why?: string
 
 /** Plays every policy PROBE_RUNS times and records what the lint rules need. */
 export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_WORK): ProbeReport {
-  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map(), work: 0, cutShort: false, choices: [] };
+  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map(), work: 0, cutShort: false, choices: [], reactions: new Map() };
   const judged = new Map<string, number>();
   const over = () => (report.work > workLimit ? (report.cutShort = true) : false);
   for (const policy of probePolicies()) {
@@ -157,6 +160,12 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_
       for (let step = 0; step < MAX_STEPS && (r.status === "line" || r.status === "awaiting-choice") && !over(); step++) {
         const logBefore = r.state.log.length;
         if (r.status === "line") {
+          const heard = r.state.reaction;
+          if (heard && r.state.shown[r.state.line] === -1) {
+            const principles = report.reactions.get(heard.speaker) ?? new Set<string>();
+            principles.add(heard.principle);
+            report.reactions.set(heard.speaker, principles);
+          }
           r.advance();
           report.work += workSince(r, logBefore);
           continue;
@@ -262,5 +271,6 @@ export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s))
     }
   }
   out.push(...surfaceTellWarnings(s, probe.choices));
+  out.push(...sharedReactionWarnings(s, probe.reactions), ...farewellReactionWarnings(s));
   return out;
 }
