@@ -64,6 +64,8 @@ export interface ProbeReport {
   work: number;
   /** The probe stopped at PROBE_WORK before playing every run: what it did not see proves nothing. */
   cutShort: boolean;
+  /** Per `node/option` offered again at the choice right after it (or an option with its words) was taken: the option taken. */
+  repeats: Map<string, string>;
   /** The choices tried out, with each option's course rank and text (for the surface-tell rule). */
   choices: ProbedChoice[];
   /** Per stakeholder: the principles they spoke a reaction to. */
@@ -145,7 +147,7 @@ function moveIsUseful(r: Runner, move: MoveTag): { useful: boolean; why?: string
 
 /** Plays every policy PROBE_RUNS times and records what the lint rules need. */
 export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_WORK): ProbeReport {
-  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map(), work: 0, cutShort: false, choices: [], reactions: new Map() };
+  const report: ProbeReport = { visited: new Set(), endingsByPolicy: {}, offers: new Map(), penalties: new Map(), bestIndex: new Map(), work: 0, cutShort: false, choices: [], repeats: new Map(), reactions: new Map() };
   const judged = new Map<string, number>();
   const over = () => (report.work > workLimit ? (report.cutShort = true) : false);
   for (const policy of probePolicies()) {
@@ -157,6 +159,7 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_
       report.work += workSince(r, 0);
       const judgedThisRun = new Set<string>();
       let meeting: string | null = null;
+      let taken: { node: string; option: string; text: string } | null = null;
       for (let step = 0; step < MAX_STEPS && (r.status === "line" || r.status === "awaiting-choice") && !over(); step++) {
         const logBefore = r.state.log.length;
         if (r.status === "line") {
@@ -176,6 +179,8 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_
         report.work += offered;
         for (const o of r.options) {
           const key = `${node}/${o.id}`;
+          // The option just taken, offered again at the very next choice (the same one, or the same words elsewhere).
+          if (taken && ((taken.node === node && taken.option === o.id) || JSON.stringify(o.text) === taken.text)) report.repeats.set(key, `${taken.node}/${taken.option}`);
           const seen = report.offers.get(key) ?? { offered: 0, useful: 0 };
           const use = moveIsUseful(r, o.move);
           seen.offered++;
@@ -213,6 +218,7 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_
           r.setListening(policy.listening(r, rng));
         } else if (!m) meeting = null;
         const chosen = policy.choose(r, rng);
+        taken = { node, option: chosen, text: JSON.stringify(r.options.find((o) => o.id === chosen)!.text) };
         r.choose(chosen);
         report.work += offered + workSince(r, logBefore) + effectsOf(chosen);
       }
@@ -240,6 +246,8 @@ export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s))
           `"${m.colleague}" pairs with ${PAIR_COVERS[m.colleague].join(" / ")}, and no one in the cast works there: the pair raises no one's trust or level`,
         );
       }
+      const again = probe.repeats.get(`${id}/${o.id}`);
+      if (again) warn(["nodes", id, "options", i], `offered again right after "${again}" was taken: the client has just heard it (guard it with a condition, e.g. {"not": {"chosen": …}})`);
       const seen = probe.offers.get(`${id}/${o.id}`);
       if (seen && seen.offered > 0 && seen.useful === 0 && seen.why) {
         warn(["nodes", id, "options", i, "move"], `can do nothing here: ${seen.why} (${seen.offered} time(s) in the probe runs)`);

@@ -150,7 +150,8 @@ describe("numbers that overflow", () => {
       },
       { variables: { x: { initial: 1e9 } } },
     );
-    expect(check(JSON.stringify(d))).toEqual([]);
+    // Only the lint's note that "pump" is offered again right after it is taken: the file loads.
+    expect(check(JSON.stringify(d)).filter((p) => !p.message.includes("offered again right after"))).toEqual([]);
     const s = loadScenario(d);
     const r = createRunner(s, 1);
     for (let i = 0; i < 400; i++) {

@@ -75,3 +75,23 @@ describe("teaching lint", () => {
     expect(problems.every((p) => p.severity === "warning")).toBe(true);
   });
 });
+
+describe("an option offered again right after it was taken", () => {
+  const tired = (guarded: boolean) => {
+    const d = miniData();
+    const ask = { id: "ask-again", text: { "zh-CN": "还有几位员工？", en: "How many staff again?" }, move: { kind: "spin", type: "situation" }, to: "buyer", next: "tired", ...(guarded ? { condition: { not: { chosen: { node: "tired", option: "ask-again" } } } } : {}) };
+    const leave = { id: "leave", text: { "zh-CN": "那我先告辞。", en: "I'll leave it there." }, move: { kind: "close", style: "advance" }, to: "buyer", next: Object.keys(d.nodes).find((k) => d.nodes[k].ending) };
+    d.nodes.tired = { lines: [{ speaker: "buyer", text: { "zh-CN": "还有别的吗？", en: "Anything else?" } }], options: [ask, leave] };
+    d.nodes[d.start].options = [{ ...leave, id: "to-tired", next: "tired" }];
+    return d;
+  };
+
+  it("is a warning at the option, naming what was just taken", () => {
+    const problems = lint(tired(false));
+    expect(at(problems, "$.nodes.tired.options[0]").join()).toMatch(/offered again right after "tired\/ask-again" was taken/);
+  });
+
+  it("is not, once a condition keeps it from coming back", () => {
+    expect(at(lint(tired(true)), "$.nodes.tired.options[0]")).toEqual([]);
+  });
+});
