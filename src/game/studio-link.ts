@@ -12,7 +12,6 @@ import { checkOwnScenario } from "./own-scenarios.ts";
 import { SceneKey } from "./keys.ts";
 import { parsePlayRequest, STUDIO_PROTOCOL, type GameMessage, type LiveState, type PlayRequest, type ReplayChoice } from "../content/studio-protocol.ts";
 import { createRunner, type Runner } from "../engine/runner.ts";
-import { scoreSheet } from "../engine/scorecard.ts";
 import { decisionsOf, restoreRun, saveRun } from "../engine/save.ts";
 import { localize } from "../content/i18n.ts";
 import type { Scenario } from "../engine/loader.ts";
@@ -42,7 +41,8 @@ function liveState(runner: Runner, locale: "zh-CN" | "en"): LiveState {
     status: runner.status,
     stage: st.stage,
     ending: st.ending,
-    total: scoreSheet(st.points).total,
+    // The runner's scorecard, as the game's debrief shows it (a disqualified run scores 0).
+    total: runner.score.total,
     vars: { ...st.vars },
     weeks: a.weeks,
     budget: a.budget,

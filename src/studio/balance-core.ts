@@ -11,7 +11,6 @@ import {
   playOnce,
   POLICIES,
   resumeRunner,
-  scoreSheet,
   createRng,
   seedToState,
   type Condition,
@@ -46,7 +45,8 @@ export function balance(s: Scenario, runs: number, seed = "studio"): BalanceRepo
     for (const c of COMPETENCIES) result.competencies[c] = [];
     for (let i = 0; i < runs; i++) {
       const r = playOnce(s, policy, `${seed}:${i}`, rng, 3000);
-      const sheet = scoreSheet(r.state.points);
+      // The runner's own scorecard: a disqualified run scores 0 here as in the game and the CLI.
+      const sheet = r.score;
       result.totals.push(sheet.total);
       for (const c of COMPETENCIES) result.competencies[c]!.push(sheet.competencies[c]);
       const end = r.state.ending ?? "(unfinished)";
@@ -84,7 +84,7 @@ export function traceRun(s: Scenario, policyName: string, seed: string): { steps
       steps[steps.length - 1]!.events.push(e.type === "stage" ? `stage → ${e.to}` : e.type === "gate" ? `gate closed: ${e.stage}` : `stuck: ${e.reason}`);
     }
   }
-  return { steps, ending: r.state.ending, total: scoreSheet(r.state.points).total };
+  return { steps, ending: r.state.ending, total: r.score.total };
 }
 
 /** Reads a run's state the way conditions do. */
