@@ -102,7 +102,7 @@ function renderMap(): void {
   } catch {
     return;
   }
-  const graph = buildGraph(doc);
+  const graph = buildGraph(doc, locale);
   if (!graph.nodes.length) {
     $("map").textContent = t("map.empty");
     return;
@@ -116,7 +116,8 @@ function renderMap(): void {
       broken: t("map.broken"),
       unreachable: t("map.unreachable"),
       unvisited: t("map.unvisited"),
-      stage: (id) => t("map.stage", { id }),
+      lost: t("map.lost"),
+      stage: (id) => (Object.hasOwn(graph.stageTitles, id) ? t("map.stage-titled", { id, title: graph.stageTitles[id]! }) : t("map.stage", { id })),
       meeting: (id) => t("map.meeting", { id }),
     },
     (key) => {
