@@ -18,7 +18,7 @@ describe("the studio map follows the jumps the engine takes", () => {
     expect(g.edges).toContainEqual(expect.objectContaining({ from: "hello", to: "win", via: "goto" }));
     expect(g.edges.find((e) => e.from === "hello" && e.to === "win")!.lost).toBeUndefined();
     // The checker agrees that lose is out of reach.
-    const problems = checkScenarioText(JSON.stringify(d), "t.json").problems;
+    const problems = checkScenarioText(JSON.stringify(d)).problems;
     expect(problems.some((p) => p.path === "$.nodes.lose")).toBe(true);
   });
 
