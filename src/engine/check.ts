@@ -171,6 +171,6 @@ function teachingWarnings(s: ScenarioData): Problem[] {
   try {
     return teachingLint(s);
   } catch (e) {
-    return [{ path: "$", message: `the teaching lint could not finish: ${(e as Error).message}`, severity: "warning" }];
+    return [{ path: "$", message: `the teaching lint could not finish: ${(e as Error).message}`, severity: "warning", rule: "lint-failed", args: { error: (e as Error).message } }];
   }
 }

@@ -4,6 +4,7 @@
  */
 export * from "./schema.ts";
 export * from "./problems.ts";
+export { LINT_RULES, type LintRule } from "./lint-rules.ts";
 export { loadScenario, validateScenario, freezeScenario, RESERVED_SPEAKERS, type Scenario } from "./loader.ts";
 export { checkScenarioBytes, checkScenarioText, parseScenarioText, lintScenario, MAX_SCENARIO_BYTES, MAX_NESTING } from "./check.ts";
 export {

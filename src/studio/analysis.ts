@@ -16,6 +16,8 @@ export interface PlacedProblem extends Problem {
   line: number;
   column: number;
   severity: "error" | "warning";
+  /** The JSON parser's error code, for a syntax error (the studio words it in its language). */
+  syntax?: string;
 }
 
 export interface Analysis {
@@ -57,7 +59,7 @@ export function analyse(text: string): Analysis {
     problems = index.errors.map((e) => {
       const code = printParseErrorCode(e.error);
       const { line, column } = lineColumn(text, e.offset);
-      return place({ path: `line ${line}, column ${column}`, message: `invalid JSON: ${SYNTAX_MESSAGES[code] ?? code}` }, e.offset, e.offset + e.length);
+      return { ...place({ path: `line ${line}, column ${column}`, message: `invalid JSON: ${SYNTAX_MESSAGES[code] ?? code}` }, e.offset, e.offset + e.length), syntax: code };
     });
   } else {
     const { problems: found } = checkScenarioText(text);

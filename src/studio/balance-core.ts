@@ -58,13 +58,21 @@ export function balance(s: Scenario, runs: number, seed = "studio"): BalanceRepo
   return { policies, visited: [...visited] };
 }
 
+/** Something a traced step did, as data: the trace panel words it in the studio's language. */
+export type TraceEvent =
+  | { kind: "score"; points: number; competency: string; principle?: string }
+  | { kind: "stage"; to: string }
+  | { kind: "gate"; stage: string }
+  | { kind: "stuck"; reason: string };
+
 /** One step of a traced run, as the trace panel lists it. */
 export interface TraceStep {
   node: string;
   option?: string;
-  text?: string;
+  /** The option's words, in each language the file gives. */
+  text?: Partial<Record<"zh-CN" | "en", string>>;
   points: number;
-  events: string[];
+  events: TraceEvent[];
 }
 
 /** Plays one run with a policy and seed and lists its choices with what they scored. */
@@ -75,13 +83,13 @@ export function traceRun(s: Scenario, policyName: string, seed: string): { steps
   for (const e of r.state.log) {
     if (e.type === "choice") {
       const text = s.nodes[e.node]?.options?.find((o) => o.id === e.option)?.text;
-      steps.push({ node: e.node, option: e.option, text: text?.["zh-CN"] ?? text?.en, points: 0, events: [] });
+      steps.push({ node: e.node, option: e.option, ...(text ? { text: { ...text } } : {}), points: 0, events: [] });
     } else if (e.type === "score" && steps.length) {
       const last = steps[steps.length - 1]!;
       last.points += e.points;
-      last.events.push(`${e.points > 0 ? "+" : ""}${e.points} ${e.competency}${e.principle ? ` (${e.principle})` : ""}`);
+      last.events.push({ kind: "score", points: e.points, competency: e.competency, ...(e.principle ? { principle: e.principle } : {}) });
     } else if ((e.type === "stage" || e.type === "gate" || e.type === "stuck") && steps.length) {
-      steps[steps.length - 1]!.events.push(e.type === "stage" ? `stage → ${e.to}` : e.type === "gate" ? `gate closed: ${e.stage}` : `stuck: ${e.reason}`);
+      steps[steps.length - 1]!.events.push(e.type === "stage" ? { kind: "stage", to: e.to } : e.type === "gate" ? { kind: "gate", stage: e.stage } : { kind: "stuck", reason: e.reason });
     }
   }
   return { steps, ending: r.state.ending, total: r.score.total };

@@ -10,6 +10,7 @@ import { st, type StudioKey } from "./i18n.ts";
 import type { Locale } from "../engine/vocabulary.ts";
 import type { Analysis } from "./analysis.ts";
 import { buildGraph } from "./graph.ts";
+import { problemText } from "./lint-words.ts";
 import { drawMap } from "./map-view.ts";
 import { indexText, spanOfKey } from "./json-paths.ts";
 import { templates } from "./templates.ts";
@@ -53,13 +54,18 @@ worker.onmessage = (ev: MessageEvent<{ id: number; analysis: Analysis }>) => {
   if (ev.data.id !== asked) return; // a newer edit is on its way
   const text = editor.text();
   last = { text, analysis: ev.data.analysis };
-  editor.showProblems(ev.data.analysis.problems);
+  showProblems(ev.data.analysis);
   renderProblems(ev.data.analysis);
   renderMap();
   play.update(text, ev.data.analysis.playable);
   balancePanel.update(text, ev.data.analysis.playable);
   strings.update(text);
 };
+
+/** The squiggles, with each problem worded in the studio's language. */
+function showProblems(a: Analysis): void {
+  editor.showProblems(a.problems.map((p) => ({ ...p, message: problemText(p, locale) })));
+}
 
 function renderProblems(a: Analysis): void {
   const items = a.problems.map((p) => {
@@ -74,7 +80,7 @@ function renderProblems(a: Analysis): void {
     const at = document.createElement("span");
     at.className = "at";
     at.textContent = ` (${t("problems.at", { line: p.line, column: p.column })}) `;
-    li.append(tag, path, at, document.createTextNode(p.message));
+    li.append(tag, path, at, document.createTextNode(problemText(p, locale)));
     li.tabIndex = 0;
     const go = () => editor.jump(p.from, p.to);
     li.addEventListener("click", go);
@@ -134,6 +140,7 @@ function renderMap(): void {
 const play = createPlayPanel({ t: (k, v) => t(k, v), locale: () => locale });
 const balancePanel = createBalancePanel({
   t: (k, v) => t(k, v),
+  locale: () => locale,
   onVisited: (nodes) => {
     visited = new Set(nodes);
     renderMap();
@@ -228,10 +235,14 @@ $("lang").addEventListener("click", () => {
 
 function applyLocale(): void {
   document.documentElement.lang = locale;
+  editor.setLocale(locale);
   document.title = t("app.title");
   for (const el of document.querySelectorAll<HTMLElement>("[data-t]")) el.textContent = t(el.dataset.t as StudioKey);
   fillTemplates();
-  if (last) renderProblems(last.analysis);
+  if (last) {
+    renderProblems(last.analysis);
+    showProblems(last.analysis);
+  }
   renderMap();
   play.relabel();
   balancePanel.relabel();
