@@ -180,7 +180,7 @@ export function createEditor(host: HTMLElement, initial: string, onChange: (text
       const diagnostics: Diagnostic[] = problems.map((p) => ({
         from: Math.min(p.from, len),
         to: Math.min(Math.max(p.to, p.from), len),
-        severity: p.severity,
+        severity: p.severity === "acknowledged" ? "info" : p.severity,
         message: `${p.path}: ${p.message}`,
         source: "dealcraft",
       }));

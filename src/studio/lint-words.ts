@@ -33,7 +33,7 @@ function zhArgs(rule: string, args: Record<string, string | number>): Record<str
 }
 
 /** A problem's message in `locale`. `syntax` is the JSON parser's error code, for syntax errors. */
-export function problemText(p: Problem & { syntax?: string }, locale: Locale): string {
+export function problemText(p: Omit<Problem, "severity"> & { syntax?: string }, locale: Locale): string {
   if (p.syntax) {
     const key = `syntax.${p.syntax}` as StudioKey;
     const words = st(locale, key);

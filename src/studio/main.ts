@@ -73,7 +73,7 @@ function renderProblems(a: Analysis): void {
     li.className = `sev-${p.severity}`;
     const tag = document.createElement("span");
     tag.className = "tag";
-    tag.textContent = `${t(p.severity === "error" ? "problems.error" : "problems.warning")} `;
+    tag.textContent = `${t(p.severity === "error" ? "problems.error" : p.severity === "acknowledged" ? "problems.acknowledged" : "problems.warning")} `;
     const path = document.createElement("span");
     path.className = "path";
     path.textContent = p.path;
@@ -81,6 +81,12 @@ function renderProblems(a: Analysis): void {
     at.className = "at";
     at.textContent = ` (${t("problems.at", { line: p.line, column: p.column })}) `;
     li.append(tag, path, at, document.createTextNode(problemText(p, locale)));
+    if (p.acknowledged) {
+      const why = document.createElement("div");
+      why.className = "why";
+      why.textContent = t("problems.why", { why: p.acknowledged[locale] ?? p.acknowledged["zh-CN"] ?? p.acknowledged.en ?? "" });
+      li.append(why);
+    }
     li.tabIndex = 0;
     const go = () => editor.jump(p.from, p.to);
     li.addEventListener("click", go);
@@ -93,7 +99,8 @@ function renderProblems(a: Analysis): void {
     items.push(li);
   }
   $("problem-list").replaceChildren(...items);
-  $("problem-count").textContent = `(${t("status.counts", { errors: a.errors, warnings: a.warnings })})`;
+  const counts = t("status.counts", { errors: a.errors, warnings: a.warnings }) + (a.acknowledged ? t("status.acknowledged", { n: a.acknowledged }) : "");
+  $("problem-count").textContent = `(${counts})`;
   if (a.errors) setStatus(t("status.counts", { errors: a.errors, warnings: a.warnings }), "bad");
   else setStatus(`${t("status.ok")} ${a.warnings ? t("status.counts", { errors: 0, warnings: a.warnings }) : ""}`, "good");
 }

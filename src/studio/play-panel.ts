@@ -9,7 +9,7 @@ import { parseGameMessage, STUDIO_PROTOCOL, type LiveState, type PlayRequest, ty
 import type { StudioKey } from "./i18n.ts";
 import type { Locale } from "../engine/vocabulary.ts";
 import { startAt, type StartState } from "./harness.ts";
-import { NEED_STATE_NAMES as NEED_STATES, TASK_NAMES as STAGE3_TASKS, TASK_STATUS_NAMES as TASK_STATUSES } from "./vocab.ts";
+import { COLLEAGUE_NAMES as COLLEAGUES, NEED_STATE_NAMES as NEED_STATES, TASK_NAMES as STAGE3_TASKS, TASK_STATUS_NAMES as TASK_STATUSES } from "./vocab.ts";
 
 type T = (key: StudioKey, vars?: Record<string, string | number>) => string;
 const $ = <E extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as E;
@@ -52,6 +52,8 @@ export function createPlayPanel(opts: { t: T; locale: () => Locale }): PlayPanel
   let lastState: LiveState | null = null;
   let note = "";
 
+  /** Set by a restart the author asked for: the next play hands the keyboard to the game. */
+  let focusGame = false;
   const send = () => {
     if (!ready || !playable || !frame.contentWindow) {
       $("play-note").textContent = playable ? t("play.waiting") : t("play.blocked");
@@ -60,6 +62,13 @@ export function createPlayPanel(opts: { t: T; locale: () => Locale }): PlayPanel
     let doc: unknown = parse(text);
     if (from) doc = startAt(doc, from);
     const req: PlayRequest = { protocol: STUDIO_PROTOCOL, kind: "play", text: from ? JSON.stringify(doc) : text, seed: $<HTMLInputElement>("play-seed").value.slice(0, 64) || "studio", decisions };
+    if (focusGame) {
+      req.focus = true;
+      focusGame = false;
+      // The click left the focus on the studio's button: give it to the game, so the next key plays.
+      frame.focus();
+      frame.contentWindow.focus();
+    }
     frame.contentWindow.postMessage(req, location.origin);
   };
 
@@ -136,17 +145,32 @@ export function createPlayPanel(opts: { t: T; locale: () => Locale }): PlayPanel
       for (const need of Object.keys(isObj(c) && isObj(c.needs) ? c.needs : {})) field(`${who} ${need}`, choice(`need:${who}:${need}`, NEED_STATES, "hidden", "need"));
     }
     for (const task of STAGE3_TASKS) field(word("task", task), choice(`task:${task}`, TASK_STATUSES, "open", "task"));
+    // Ticks: colleagues already in, notes already taken, facts already researched.
+    const tick = (name: string, label: string) => {
+      const box = Object.assign(el("input"), { type: "checkbox", name });
+      const l = el("label");
+      l.append(box, ` ${label}`);
+      fields.push(l);
+    };
+    for (const c of COLLEAGUES) tick(`pair:${c}`, t("play.f-pair", { who: word("colleague", c) }));
+    for (const note of Object.keys(isObj(doc?.notes) ? doc.notes : {})) tick(`note:${note}`, t("play.f-note", { id: note }));
+    for (const fact of Object.keys(isObj(doc?.research) ? doc.research : {})) tick(`fact:${fact}`, t("play.f-fact", { id: fact }));
     form.replaceChildren(...fields);
   }
 
   function readForm(): StartState {
-    const state: StartState = { node: $<HTMLSelectElement>("play-node").value, vars: {}, meters: {}, needs: {}, tasks: {} };
+    const state: StartState = { node: $<HTMLSelectElement>("play-node").value, vars: {}, meters: {}, needs: {}, tasks: {}, pairs: [], notes: [], research: [] };
     const doc = parse(text) as Obj | undefined;
     const vars = isObj(doc?.variables) ? doc.variables : {};
     for (const input of $("play-state-form").querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")) {
       const [kind, a, b] = input.name.split(":") as [string, string, string | undefined];
       const v = input.value;
-      if (kind === "stage" && v) state.stage = v;
+      if (input instanceof HTMLInputElement && input.type === "checkbox") {
+        if (!input.checked) continue;
+        if (kind === "pair") state.pairs!.push(a);
+        else if (kind === "note") state.notes!.push(a);
+        else if (kind === "fact") state.research!.push(a);
+      } else if (kind === "stage" && v) state.stage = v;
       else if (kind === "var" && v !== "") {
         const initial = isObj(vars[a]) ? vars[a].initial : undefined;
         state.vars![a] = typeof initial === "number" ? Number(v) : typeof initial === "boolean" ? v === "true" : v;
@@ -162,11 +186,13 @@ export function createPlayPanel(opts: { t: T; locale: () => Locale }): PlayPanel
   $("play-restart").addEventListener("click", () => {
     from = readForm();
     decisions = [];
+    focusGame = true;
     send();
   });
   $("play-clear").addEventListener("click", () => {
     from = null;
     decisions = [];
+    focusGame = true;
     send();
   });
   $("play-seed").addEventListener("change", () => send());
@@ -193,6 +219,7 @@ export function createPlayPanel(opts: { t: T; locale: () => Locale }): PlayPanel
     playPath(path) {
       from = null;
       decisions = path;
+      focusGame = true;
       send();
     },
   };

@@ -3,7 +3,8 @@
  * move kind is one entry here plus its strings and icon; the type system lists what is
  * missing. Everything else reads the table through the helpers below.
  */
-import type { MoveTag, Option } from "../schema.ts";
+import type { Effect, MoveTag, Option } from "../schema.ts";
+import { derivedOnce } from "../derived.ts";
 import { spinRule } from "./spin.ts";
 import { awarenessRule, pitchRule } from "./pitch.ts";
 import { listenRule } from "./listen.ts";
@@ -68,10 +69,14 @@ export function rankMove(ctx: JudgeContext, move: MoveTag, to: string | undefine
 
 /** The points an option's own top-level `score` effects always award: the author's verdict on choosing it. */
 export function ownPoints(option: Pick<Option, "effects">): number {
-  let sum = 0;
-  for (const e of option.effects ?? []) if ("score" in e) sum += e.score.points;
-  return sum;
+  return option.effects ? ownPointsOf(option.effects) : 0;
 }
+// Summed once per effect list (scenario data no run changes): ranking reads it for every offered option at every choice.
+const ownPointsOf = derivedOnce((effects: readonly Effect[]): number => {
+  let sum = 0;
+  for (const e of effects) if ("score" in e) sum += e.score.points;
+  return sum;
+});
 
 /**
  * Highest rank an option the author penalised can have (its own score effects net below
