@@ -114,6 +114,21 @@ class RunnerImpl implements Runner {
   private offered: OfferedOption[] = [];
   /** The scenario's option behind each offered one, index for index (`offered` is what hosts see). */
   private offeredFrom: Option[] = [];
+  /** Offered index by option id, built on first need when a node offers many options (players rank every one at each choice). */
+  private offeredIndex: Map<string, number> | null = null;
+
+  private offeredAt(optionId: string): number {
+    const list = this.offered;
+    if (list.length <= 16) {
+      for (let i = 0; i < list.length; i++) if (list[i]!.id === optionId) return i;
+      return -1;
+    }
+    if (!this.offeredIndex) {
+      this.offeredIndex = new Map();
+      list.forEach((o, i) => this.offeredIndex!.set(o.id, i));
+    }
+    return this.offeredIndex.get(optionId) ?? -1;
+  }
   /** Set when a client walked out: the meeting that ends next ends cut short. */
   private cutShort = false;
 
@@ -191,7 +206,7 @@ class RunnerImpl implements Runner {
   }
 
   rank(optionId: string): number {
-    const at = this.offered.findIndex((x) => x.id === optionId);
+    const at = this.offeredAt(optionId);
     // The scenario's option, effects included: an option the author penalised ranks as one (rankOption).
     return at < 0 ? 0 : rankOption(this.core, this.offeredFrom[at]!);
   }
@@ -333,6 +348,7 @@ class RunnerImpl implements Runner {
     const node = this.scenario.nodes[s.node]!;
     this.offered = [];
     this.offeredFrom = [];
+    this.offeredIndex = null;
     if (s.line < s.shown.length - 1 || !node.options) {
       s.status = "line";
       return;
@@ -356,11 +372,13 @@ class RunnerImpl implements Runner {
     if (this.s.status === "ended") return;
     finishRun(this.core, ending);
     this.offered = [];
+    this.offeredIndex = null;
   }
 
   private stick(reason: string): void {
     this.s.status = "stuck";
     this.offered = [];
+    this.offeredIndex = null;
     this.s.log.push({ type: "stuck", turn: this.s.turn, node: this.s.node, reason });
   }
 }
