@@ -50,6 +50,8 @@ export interface ScenarioGraph {
   start?: string;
   /** Each stage's title in the studio's language, for the stage groups. */
   stageTitles: Record<string, string>;
+  /** Each meeting's title in the studio's language, for the meeting groups. */
+  meetingTitles: Record<string, string>;
 }
 
 type Obj = Record<string, unknown>;
@@ -215,5 +217,10 @@ export function buildGraph(doc: unknown, locale: Locale = "zh-CN"): ScenarioGrap
       if (title) stageTitles[(st as Obj).id as string] = title;
     }
   }
-  return { nodes: mapNodes, edges, start, stageTitles };
+  const meetingTitles: Record<string, string> = {};
+  for (const [id, m] of Object.entries(isObj(d.meetings) ? d.meetings : {})) {
+    const title = isObj(m) ? textIn(m.title, locale) : undefined;
+    if (title) meetingTitles[id] = title;
+  }
+  return { nodes: mapNodes, edges, start, stageTitles, meetingTitles };
 }

@@ -131,7 +131,7 @@ function renderMap(): void {
       unvisited: t("map.unvisited"),
       lost: t("map.lost"),
       stage: (id) => (Object.hasOwn(graph.stageTitles, id) ? t("map.stage-titled", { id, title: graph.stageTitles[id]! }) : t("map.stage", { id })),
-      meeting: (id) => t("map.meeting", { id }),
+      meeting: (id) => (Object.hasOwn(graph.meetingTitles, id) ? t("map.meeting-titled", { id, title: graph.meetingTitles[id]! }) : t("map.meeting", { id })),
     },
     (key) => {
       const span = key.startsWith("ending:") ? spanOfKey(index, ["endings", key.slice(7)]) : spanOfKey(index, ["nodes", key]);

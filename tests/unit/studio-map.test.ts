@@ -48,5 +48,7 @@ describe("the studio map follows the jumps the engine takes", () => {
     expect(en.nodes.find((n) => n.id === "middle")!.label).toBe("Too much downtime."); // no title: its first line
     expect(en.nodes.find((n) => n.key === "ending:won")!.label).toBe("Won");
     expect(en.stageTitles).toEqual({ entry: "Shortlist" });
+    d.meetings = { first: { title: { "zh-CN": "第一次拜访", en: "First visit" } } };
+    expect(buildGraph(d, "zh-CN").meetingTitles).toEqual({ first: "第一次拜访" });
   });
 });
