@@ -273,6 +273,11 @@ describe("keeping what the player did", () => {
     await page.goto(baseUrl);
     let m = await waitForHeading(page, "大客户攻防");
     expect(m.lines).toContain("3. 语言：中文");
+    expect(m.lines).toContain("2. 设置");
+    m = await press(page, "2");
+    expect(m.heading).toBe("设置"); // over the title nothing is paused
+    m = await press(page, "Escape");
+    expect(m.heading).toBe("大客户攻防");
     m = await press(page, "3");
     expect(m.heading).toBe("Dealcraft");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
