@@ -83,16 +83,23 @@ const turn = (f: Frame): Promise<number> =>
 /** The options chosen so far, in order. */
 const chosen = (f: Frame): Promise<string[]> => f.evaluate(() => (((window as unknown as { dealcraft: { store: { getState(): { run: { snapshot: { inputs: { choose?: string }[] } } | null } } } }).dealcraft.store.getState().run?.snapshot.inputs ?? []).filter((i) => i.choose !== undefined).map((i) => i.choose!)));
 
+/** The SCO's frame, once the game in it has reached its meeting (past the title). */
 async function gameFrame(page: Page): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
-    const f = page.frames().find((x) => x.url().includes("/sco/"));
-    if (f) {
-      const s = await read(f).catch(() => null);
-      if (s && s.heading && s.heading !== "Dealcraft") return f; // in the meeting
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error("the SCO never reached its meeting");
+  const f = await (await page.waitForSelector('iframe[src*="/sco/"]', { timeout: 15_000 })).contentFrame();
+  if (!f) throw new Error("the SCO's iframe has no frame");
+  await f
+    .waitForFunction(
+      () => {
+        const heading = document.getElementById("a11y-live")?.querySelector("h2")?.textContent;
+        return !!heading && heading !== "Dealcraft";
+      },
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(async (e: unknown) => {
+      throw new Error(`the SCO never reached its meeting; it says ${JSON.stringify(await read(f).catch(() => null))} (${String(e)})`);
+    });
+  return f;
 }
 
 /** Session time and exit mode as the LMS holds them (seconds; 1.2 keeps HH:MM:SS, 2004 an ISO duration). */

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { sharedBrowser, optionsOf, press, screenshot, waitForHeading, type Mirror } from "./browser.ts";
+import { sharedBrowser, optionsOf, press, screenshot, untilMirror, waitForHeading, type Mirror } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 const ice = JSON.parse(readFileSync("scenarios/ice-to-eskimos.json", "utf8"));
@@ -40,13 +40,11 @@ async function openProgress(page: Page, lang: "en" | "zh-CN"): Promise<Mirror> {
   const m = await waitForHeading(page, lang === "en" ? "Dealcraft" : "大客户攻防");
   const progress = optionsOf(m).find((l) => l.includes(lang === "en" ? "Progress" : "练习进度"))!;
   await page.keyboard.press(progress.slice(0, 1));
-  let p = await waitForHeading(page, lang === "en" ? "Your progress" : "练习进度");
+  const heading = lang === "en" ? "Your progress" : "练习进度";
+  const recommended = lang === "en" ? "Recommended order" : "推荐的练习顺序";
+  await waitForHeading(page, heading);
   // The recommendations follow once the scenarios have loaded.
-  for (let i = 0; i < 50 && !p.lines.some((l) => l.startsWith(lang === "en" ? "Recommended order" : "推荐的练习顺序")); i++) {
-    await page.waitForTimeout(100);
-    p = await waitForHeading(page, lang === "en" ? "Your progress" : "练习进度");
-  }
-  return p;
+  return untilMirror(page, (p) => p.heading === heading && p.lines.some((l) => l.startsWith(recommended)), "the recommended order");
 }
 
 describe("the progress screen", () => {
@@ -75,7 +73,7 @@ describe("the progress screen", () => {
     expect(m.lines.some((l) => /^Weakest in Practice: \w+ \(recent average -?\d+\)$/.test(l))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("Train it next: "))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("1. ") && (l.includes(ice.meta.title.en) || l.includes("First")))).toBe(true);
-    await screenshot(page, "progress-en", 400);
+    await screenshot(page, "progress-en");
     m = await press(page, "ArrowRight");
     expect(m.lines).toContain("Page 2/2");
     expect(m.lines.filter((l) => l.includes(" — "))).toHaveLength(3); // the oldest three
@@ -84,10 +82,10 @@ describe("the progress screen", () => {
     expect(m.lines[0]).toMatch(/^共完成 8 次练习/);
     expect(m.lines.some((l) => l.startsWith("考核中最弱的一项："))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("练习中最弱的一项："))).toBe(true);
-    await screenshot(page, "progress-zh-CN", 400);
+    await screenshot(page, "progress-zh-CN");
     await page.setViewportSize({ width: 390, height: 844 }); // a phone held upright
     await openProgress(page, "zh-CN");
-    await screenshot(page, "progress-phone-portrait-zh-CN", 400);
+    await screenshot(page, "progress-phone-portrait-zh-CN");
     await context.close();
   });
 
@@ -141,7 +139,7 @@ describe("the progress screen", () => {
     for (let i = 0; i < 30 && !m.lines.some((l) => l.startsWith("Imported")); i++) m = await waitForHeading(other.page, "Your progress");
     expect(m.lines).toContain("Imported: 2 new, 0 already here, 0 rows with problems.");
     expect(m.lines[0]).toMatch(/^3 finished attempts/);
-    await screenshot(other.page, "progress-phone-en", 400);
+    await screenshot(other.page, "progress-phone-en");
     await importFile();
     for (let i = 0; i < 30 && !m.lines.some((l) => l.startsWith("Imported: 0 new")); i++) m = await waitForHeading(other.page, "Your progress");
     expect(m.lines).toContain("Imported: 0 new, 2 already here, 0 rows with problems.");
