@@ -33,6 +33,24 @@ function phaserFlags(): Plugin {
   };
 }
 
+/**
+ * The slow tier of the unit tests: seeded simulations and property runs over whole scenarios
+ * (thousands of playthroughs each), the checker's size-scaling probes and the two-process Redis
+ * room. Each takes seconds to minutes; together they are most of `npm test`'s time. A new test
+ * that plays many runs belongs here, so the fast tier stays under a minute.
+ */
+const SLOW_TESTS = [
+  "tests/unit/property-*.test.ts",
+  "tests/unit/debrief-truth.test.ts",
+  "tests/unit/ordering.test.ts",
+  "tests/unit/starter-coverage.test.ts",
+  "tests/unit/surface-players.test.ts",
+  "tests/unit/variety.test.ts",
+  "tests/unit/reaction-lint-bundled.test.ts",
+  "tests/unit/check-hostile.test.ts",
+  "tests/unit/room-redis.test.ts",
+];
+
 // One config serves the game (vite) and the unit tests (vitest). Production builds use the
 // custom Phaser build in src/game/phaser-custom.js; PHASER_BUILD=full builds with the
 // whole library instead (bench:size compares the two). Dev serves the whole library.
@@ -84,10 +102,14 @@ export default defineConfig(({ command }) => {
     // Preview sends the headers of public/_headers, as a static host would (the e2e tests play under them).
     preview: { host: "127.0.0.1", port: 4173, headers: parseHeadersFile(readFileSync(root + "public/_headers", "utf8")) },
     test: {
-      include: ["tests/unit/**/*.test.ts"],
       environment: "node",
       // Some tests start the CLI as a child process; a busy 2-core machine needs the headroom.
       testTimeout: 30_000,
+      // `npm test` runs both tiers; `npm run test:fast` is the one to run while working.
+      projects: [
+        { extends: true, test: { name: "fast", include: ["tests/unit/**/*.test.ts"], exclude: SLOW_TESTS } },
+        { extends: true, test: { name: "slow", include: SLOW_TESTS } },
+      ],
     },
   };
 });

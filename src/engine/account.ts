@@ -130,7 +130,8 @@ const accountTemplate = derivedOnce((scenario: Scenario): AccountState => {
     const needs: Record<string, NeedState> = {};
     for (const n of Object.keys(who.needs ?? {})) needs[n] = "hidden";
     const base = { trust: m.trust, interest: m.interest, emotion: m.emotion };
-    stakeholders[id] = { ...base, level: computeLevel(base, who.department, []), needs, rapport: 0, smalltalk: 0 };
+    // `temperament` is present from the start (drawn later): every stakeholder object keeps one shape.
+    stakeholders[id] = { ...base, level: computeLevel(base, who.department, []), needs, rapport: 0, smalltalk: 0, temperament: undefined };
   }
   const tasks = {} as Record<Stage3Task, TaskStatus>;
   for (const t of STAGE3_TASKS) tasks[t] = "open";

@@ -6,7 +6,7 @@
  * rules read a table instead of re-deriving it from the cast at every move.
  */
 import type { Scenario } from "./loader.ts";
-import type { Department } from "./vocabulary.ts";
+import type { Department, Temperament } from "./vocabulary.ts";
 import { REACTIONS } from "./reaction-words.ts";
 import { derivedOnce } from "./derived.ts";
 
@@ -19,6 +19,8 @@ export interface ScenarioFacts {
   readonly teamPlay: boolean;
   /** Needs a stakeholder holds only by chance, in cast order (drawn once per run, in this order). */
   readonly chanceNeeds: readonly { who: string; need: string; chance: number }[];
+  /** Each stakeholder in cast order, with the temperament the scenario fixes for them (if any). */
+  readonly temperaments: readonly { who: string; fixed?: Temperament }[];
   /** Needs of one stakeholder sharing a `group`: each run holds exactly one, drawn with their chances as weights (cast order, then group order). */
   readonly needGroups: readonly { who: string; needs: readonly string[]; weights: readonly number[] }[];
   /** Indices into `competitorScript` of the entries that act when each meeting starts, in script order. */
@@ -54,6 +56,7 @@ export const scenarioFacts = derivedOnce((scenario: Scenario): ScenarioFacts => 
     teamPlay: Object.values(scenario.nodes).some((n) => n.options?.some((o) => o.move.kind === "relationship" && o.move.action === "bring-colleague")),
     chanceNeeds,
     needGroups,
+    temperaments: Object.entries(scenario.cast).map(([who, c]) => (c.temperament ? { who, fixed: c.temperament } : { who })),
     competitorsAt,
     reactsTo,
   };

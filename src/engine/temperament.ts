@@ -9,10 +9,10 @@ import type { RunCore } from "./core.ts";
 import type { Temperament } from "./vocabulary.ts";
 
 /** How each temperament starts the relationship: an open client is warmer, a guarded one trusts less. */
-const FIRST_IMPRESSION: Record<Temperament, { trust?: number; emotion?: number }> = {
-  open: { emotion: 1 },
-  guarded: { trust: -1 },
-  analytical: {},
+const FIRST_IMPRESSION: Record<Temperament, { trust: number; emotion: number }> = {
+  open: { trust: 0, emotion: 1 },
+  guarded: { trust: -1, emotion: 0 },
+  analytical: { trust: 0, emotion: 0 },
 };
 
 const clamp = (v: number) => Math.max(0, Math.min(10, v));
@@ -20,14 +20,17 @@ const clamp = (v: number) => Math.max(0, Math.min(10, v));
 /** Draws each stakeholder's temperament (in cast order, after the chance needs: older scenarios draw nothing new). */
 export function drawTemperaments(core: RunCore): void {
   const pool = core.scenario.temperaments;
-  for (const [id, who] of Object.entries(core.scenario.cast)) {
-    const t = who.temperament ?? (pool ? pool[Math.floor(core.random() * pool.length)]! : undefined);
+  const draws = core.facts.temperaments;
+  if (!pool && !draws.some((d) => d.fixed)) return;
+  const stakeholders = core.account.stakeholders;
+  for (const { who: id, fixed } of draws) {
+    const t = fixed ?? (pool ? pool[Math.floor(core.random() * pool.length)]! : undefined);
     if (!t) continue;
-    const st = core.account.stakeholders[id]!;
+    const st = stakeholders[id]!;
     st.temperament = t;
     const first = FIRST_IMPRESSION[t];
-    if (first.trust) st.trust = clamp(st.trust + first.trust);
-    if (first.emotion) st.emotion = clamp(st.emotion + first.emotion);
+    st.trust = clamp(st.trust + first.trust);
+    st.emotion = clamp(st.emotion + first.emotion);
   }
 }
 

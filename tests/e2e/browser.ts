@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 
 export const SCREENSHOT_DIR = "tests/e2e/screenshots";
 
@@ -41,7 +41,7 @@ export interface Mirror {
   updates: number;
 }
 
-export async function readMirror(page: Page): Promise<Mirror> {
+export async function readMirror(page: Page | Frame): Promise<Mirror> {
   return page.evaluate(() => {
     const root = document.getElementById("a11y-live")!;
     return {
@@ -53,8 +53,8 @@ export async function readMirror(page: Page): Promise<Mirror> {
 }
 
 /** Waits until the mirror changes after `since` updates, then returns it. */
-export async function nextMirror(page: Page, since: number): Promise<Mirror> {
-  await page.waitForFunction((n) => Number(document.getElementById("a11y-live")!.dataset.updates ?? 0) > n, since, { timeout: 15_000 });
+export async function nextMirror(page: Page | Frame, since: number, timeout = 15_000): Promise<Mirror> {
+  await page.waitForFunction((n) => Number(document.getElementById("a11y-live")?.dataset.updates ?? 0) > n, since, { timeout });
   return readMirror(page);
 }
 
@@ -65,19 +65,81 @@ export async function press(page: Page, key: string): Promise<Mirror> {
   return nextMirror(page, before);
 }
 
-export async function waitForHeading(page: Page, heading: string | RegExp): Promise<Mirror> {
-  for (let i = 0; i < 150; i++) {
-    const m = await readMirror(page);
-    if (typeof heading === "string" ? m.heading === heading : heading.test(m.heading)) return m;
-    await page.waitForTimeout(100);
+/** Follows the mirror's updates until what it says passes `test` (at most `updates` more updates). */
+export async function untilMirror(page: Page | Frame, test: (m: Mirror) => boolean, what = "the expected screen", updates = 150): Promise<Mirror> {
+  let m = await readMirror(page);
+  for (let i = 0; i < updates && !test(m); i++) {
+    m = await nextMirror(page, m.updates).catch(async () => {
+      throw new Error(`never showed ${what}; the mirror says ${JSON.stringify(await readMirror(page))}`);
+    });
   }
-  throw new Error(`mirror heading never became ${heading}; it says ${JSON.stringify(await readMirror(page))}`);
+  if (!test(m)) throw new Error(`never showed ${what}; the mirror says ${JSON.stringify(m)}`);
+  return m;
 }
 
-/** Saves a screenshot; `settleMs` lets the typewriter and tweens finish first. */
-export async function screenshot(page: Page, name: string, settleMs = 150): Promise<void> {
+export async function waitForHeading(page: Page | Frame, heading: string | RegExp): Promise<Mirror> {
+  const matches = (m: Mirror) => (typeof heading === "string" ? m.heading === heading : heading.test(m.heading));
+  return untilMirror(page, matches, `the heading ${heading}`);
+}
+
+type GameWindow = {
+  dealcraft?: {
+    game: {
+      renderGate: { stats: { drawn: number; skipped: number } };
+      scene: { getScenes(active: boolean): { tweens: { getTweens(): unknown[] }; dialogue?: { typing?: boolean } | null }[] };
+    };
+  };
+};
+
+/** The game loop's steps so far (drawn and skipped frames), or null on a page without the game. */
+export const gameSteps = (page: Page | Frame): Promise<number | null> =>
+  page.evaluate(() => {
+    const stats = (window as unknown as GameWindow).dealcraft?.game.renderGate.stats;
+    return stats ? stats.drawn + stats.skipped : null;
+  });
+
+/**
+ * Waits until the game loop has run `n` more steps (input is read and the screen redrawn in a step):
+ * what "nothing happened" or "the key is on screen" can be judged after, on a loaded machine too.
+ * On a page without the game, waits for two painted frames instead.
+ */
+export async function afterSteps(page: Page | Frame, n: number): Promise<void> {
+  const at = await gameSteps(page);
+  if (at === null) {
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    return;
+  }
+  await page.waitForFunction(
+    ([from, more]) => {
+      const stats = (window as unknown as GameWindow).dealcraft!.game.renderGate.stats;
+      return stats.drawn + stats.skipped >= from! + more!;
+    },
+    [at, n],
+    { timeout: 15_000 },
+  );
+}
+
+/**
+ * Waits until the game's screen is settled: no line still typing out, no tween running (toasts,
+ * fades), and a frame drawn since. Reads the Meeting scene's dialogue, a private field, because
+ * the typewriter has no public sign of its own. On a page without the game: two painted frames.
+ */
+export async function untilSettled(page: Page | Frame): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const game = (window as unknown as GameWindow).dealcraft?.game;
+      return !game || game.scene.getScenes(true).every((s) => s.tweens.getTweens().length === 0 && !s.dialogue?.typing);
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+  await afterSteps(page, 2);
+}
+
+/** Saves a screenshot once the screen is settled (the typewriter done, tweens finished). */
+export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.waitForTimeout(settleMs);
+  await untilSettled(page);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
 

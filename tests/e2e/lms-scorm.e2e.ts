@@ -83,17 +83,27 @@ const turn = (f: Frame): Promise<number> =>
 /** The options chosen so far, in order. */
 const chosen = (f: Frame): Promise<string[]> => f.evaluate(() => (((window as unknown as { dealcraft: { store: { getState(): { run: { snapshot: { inputs: { choose?: string }[] } } | null } } } }).dealcraft.store.getState().run?.snapshot.inputs ?? []).filter((i) => i.choose !== undefined).map((i) => i.choose!)));
 
+/** The SCO's frame, once the game in it has reached its meeting (past the title). */
 async function gameFrame(page: Page): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
-    const f = page.frames().find((x) => x.url().includes("/sco/"));
-    if (f) {
-      const s = await read(f).catch(() => null);
-      if (s && s.heading && s.heading !== "Dealcraft") return f; // in the meeting
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error("the SCO never reached its meeting");
+  const f = await (await page.waitForSelector('iframe[src*="/sco/"]', { timeout: 15_000 })).contentFrame();
+  if (!f) throw new Error("the SCO's iframe has no frame");
+  await f
+    .waitForFunction(
+      () => {
+        const heading = document.getElementById("a11y-live")?.querySelector("h2")?.textContent;
+        return !!heading && heading !== "Dealcraft";
+      },
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(async (e: unknown) => {
+      throw new Error(`the SCO never reached its meeting; it says ${JSON.stringify(await read(f).catch(() => null))} (${String(e)})`);
+    });
+  return f;
 }
+
+/** Time the tests move the page's clock on by within a launch. */
+const SPENT_MS = 90_000;
 
 /** Session time and exit mode as the LMS holds them (seconds; 1.2 keeps HH:MM:SS, 2004 an ISO duration). */
 const lmsSession = (page: Page, v2004: boolean) =>
@@ -132,12 +142,15 @@ describe.each(["1.2", "2004"] as const)("the SCORM %s package in an LMS", (stand
 
   it("reports status, score and one interaction per decision; resumes after a reload; never passed before the end", async () => {
     const context = await browser().newContext({ viewport: { width: 1300, height: 740 }, deviceScaleFactor: 1 });
+    // The page's clock runs as usual, but the test can move it on: time spent is then known, not a race.
+    await context.clock.install();
     const page = await context.newPage();
     page.on("pageerror", (e) => {
       throw e;
     });
     await page.goto(`${server.url}/harness.html?std=${standard}&launch=${encodeURIComponent(sco.launch)}`);
     let f = await gameFrame(page);
+    await context.clock.fastForward(SPENT_MS); // the learner thinks a while before the first decision
     await page.locator("iframe").click({ position: { x: 640, y: 700 } }); // keyboard focus into the game
     let s = await read(f);
     const seen = new Set<string>();
@@ -149,13 +162,14 @@ describe.each(["1.2", "2004"] as const)("the SCORM %s package in an LMS", (stand
     expect(await page.evaluate(() => (window as unknown as { lms: { interactions(): unknown[] } }).lms.interactions().length)).toBe(3);
     // Committed with the steps, not at page close: this launch's time so far and exit = suspend.
     const firstLaunch = await lmsSession(page, v2004);
-    expect(firstLaunch.seconds, firstLaunch.raw).toBeGreaterThan(0);
+    expect(firstLaunch.seconds, firstLaunch.raw).toBeGreaterThanOrEqual(SPENT_MS / 1000);
     expect(firstLaunch.exit).toBe("suspend");
     const before = await chosen(f);
     await page.evaluate(() => (window as unknown as { lms: { keep(): void } }).lms.keep());
     await page.reload();
 
     f = await gameFrame(page);
+    await context.clock.fastForward(SPENT_MS);
     expect(await chosen(f)).toEqual(before); // resumed with the same decisions
     expect(before).toHaveLength(3);
     await screenshot(page, `lms-scorm${standard}-resumed`);
@@ -175,7 +189,7 @@ describe.each(["1.2", "2004"] as const)("the SCORM %s package in an LMS", (stand
     if (v2004) expect(end.completion).toBe("completed");
     // The resumed launch reports the time spent in it (it read 00:00:00 when only page close wrote it), and a normal exit.
     const secondLaunch = await lmsSession(page, v2004);
-    expect(secondLaunch.seconds, secondLaunch.raw).toBeGreaterThan(0);
+    expect(secondLaunch.seconds, secondLaunch.raw).toBeGreaterThanOrEqual(SPENT_MS / 1000);
     expect(secondLaunch.exit).toBe(v2004 ? "normal" : "");
     const interactions = await page.evaluate(() => (window as unknown as { lms: { interactions(): Record<string, string>[] } }).lms.interactions());
     const decisions = await turn(f);

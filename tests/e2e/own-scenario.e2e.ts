@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { sharedBrowser, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
+import { sharedBrowser, optionsOf, press, readMirror, screenshot, untilMirror, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
 import { parseScenarioText } from "../../src/engine/check.ts";
 
 const baseUrl = inject("baseUrl");
@@ -67,22 +67,16 @@ async function toScenarioList(page: Page, title = "Dealcraft"): Promise<Mirror> 
   // title redraws its menu is dropped by design, so press again until the list shows.
   for (let i = 0; i < 20; i++) {
     await page.keyboard.press("1");
-    await page.waitForTimeout(250);
-    const m = await readMirror(page);
-    if (m.heading !== title) return untilOptions(page, m);
+    const left = await page
+      .waitForFunction((t) => document.querySelector("#a11y-live h2")?.textContent !== t, title, { timeout: 1_000 })
+      .then(() => true, () => false);
+    if (left) return untilOptions(page, await readMirror(page));
   }
   throw new Error("the scenario list never opened");
 }
 
 /** Waits until the mirror's heading matches, following updates. */
-async function until(page: Page, test: (m: Mirror) => boolean): Promise<Mirror> {
-  for (let i = 0; i < 150; i++) {
-    const m = await readMirror(page);
-    if (test(m)) return m;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`screen never matched; it says ${JSON.stringify(await readMirror(page))}`);
-}
+const until = (page: Page, test: (m: Mirror) => boolean): Promise<Mirror> => untilMirror(page, test);
 
 /** Turns the scenario list's pages (three cards a page) until a card containing `text` shows. */
 async function pageTo(page: Page, m: Mirror, text: string): Promise<Mirror> {
@@ -109,11 +103,11 @@ async function allProblemLines(page: Page, m: Mirror): Promise<string[]> {
 describe("playing a scenario file that is not in the repo", () => {
   it("opens a file with the button, plays it at once, keeps it after a reload, and removes it", async () => {
     const page = await newPage();
+    // Playwright starts catching the file dialog asynchronously: ask well before the key that opens it.
+    const chooser = page.waitForEvent("filechooser", { timeout: 60_000 });
     let m = await toScenarioList(page);
     expect(m.lines.some((l) => l.includes("Open a scenario file"))).toBe(true);
     await screenshot(page, "own-1-select-en");
-    const chooser = page.waitForEvent("filechooser");
-    await page.waitForTimeout(200); // Playwright starts catching the file dialog asynchronously
     const open = optionsOf(m).find((l) => l.includes("Open a scenario file"))!;
     await page.keyboard.press(open.split(".")[0]!);
     expect((await chooser).isMultiple()).toBe(false); // the button opens the browser's file dialog

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { desktopPage, sharedBrowser, nextMirror, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
+import { afterSteps, desktopPage, sharedBrowser, nextMirror, optionsOf, press, readMirror, screenshot, untilOptions, untilSettled, waitForHeading, type Mirror } from "./browser.ts";
 import { createRunner, loadScenario, POLICIES, simulate, type Runner } from "../../src/engine/index.ts";
 
 const baseUrl = inject("baseUrl");
@@ -76,16 +76,16 @@ describe.each(LOCALES)("playing the starter scenario by keyboard in $locale", (L
       const options = optionsOf(m);
       if (options.length > 0) {
         if (!shotChoice) {
-          await screenshot(page, `4-meeting-choice-${L.locale}`, 2500);
+          await screenshot(page, `4-meeting-choice-${L.locale}`);
           shotChoice = true;
         }
-        if (choices === 3) await screenshot(page, `4b-meeting-portraits-${L.locale}`, 2500);
+        if (choices === 3) await screenshot(page, `4b-meeting-portraits-${L.locale}`);
         expect(m.lines[0]).toMatch(/[：:]/); // "speaker: line" comes first
         if (choices === 0) {
           // No option is focused before the player moves: Enter alone picks nothing.
           const before = m.lines.join("\n");
           await page.keyboard.press("Enter");
-          await page.waitForTimeout(300);
+          await afterSteps(page, 10); // the game has read the key and redrawn
           expect((await readMirror(page)).lines.join("\n")).toBe(before);
         }
         choices++;
@@ -169,7 +169,7 @@ describe("the bonus scenario", () => {
     for (let i = 0; i < 20 && optionsOf(m).length === 0; i++) m = await press(page, "Space");
     expect(optionsOf(m).every((o) => !/\(.*(问题|Question|F |B )/.test(o))).toBe(true);
     expect(optionsOf(m).length).toBeGreaterThan(1);
-    await screenshot(page, "11-bonus-meeting-en", 2500);
+    await screenshot(page, "11-bonus-meeting-en");
     await page.context().close();
   });
 });
@@ -188,12 +188,11 @@ describe("touch on a phone in landscape", () => {
       await page.touchscreen.tap(box.x + (gx / 1280) * box.width, box.y + (gy / 720) * box.height);
       return nextMirror(page, before);
     };
-    await page.waitForTimeout(2500); // typewriter done
-    await screenshot(page, "10-phone-meeting-zh-CN");
+    await screenshot(page, "10-phone-meeting-zh-CN"); // once the typewriter is done
     for (let i = 0; i < 6 && optionsOf(m).length === 0; i++) m = await tap(400, 280); // the dialogue box
     expect(optionsOf(m).length).toBeGreaterThan(0);
     const turn = m.lines.length;
-    await page.waitForTimeout(2500);
+    await untilSettled(page); // a tap while the line types out only finishes it
     m = await tap(400, 400); // the first option card
     expect(m.lines.length === turn && optionsOf(m).length > 0 ? m.lines : "changed").toBe("changed");
     m = await tap(1150, 24); // the account-map button in the top bar
@@ -214,7 +213,7 @@ describe("listening during a meeting", () => {
     m = await press(page, "l");
     expect(m.lines).toContain("姿态：积极（前倾·眼神·点头）（L 切换）");
     expect(m.lines.some((l) => l.startsWith("入围五项任务："))).toBe(true);
-    await screenshot(page, "7-meeting-listening-zh-CN", 2500);
+    await screenshot(page, "7-meeting-listening-zh-CN");
     m = await press(page, "m");
     expect(m.heading).toBe("客户地图");
     // The map covers the meeting: only the map is drawn (the canvas is transparent, so a
@@ -273,6 +272,11 @@ describe("keeping what the player did", () => {
     await page.goto(baseUrl);
     let m = await waitForHeading(page, "大客户攻防");
     expect(m.lines).toContain("3. 语言：中文");
+    expect(m.lines).toContain("2. 设置");
+    m = await press(page, "2");
+    expect(m.heading).toBe("设置"); // over the title nothing is paused
+    m = await press(page, "Escape");
+    expect(m.heading).toBe("大客户攻防");
     m = await press(page, "3");
     expect(m.heading).toBe("Dealcraft");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
@@ -303,6 +307,13 @@ describe("keeping what the player did", () => {
   });
 });
 
+/** Whether the meeting's line is still typing out (the Meeting scene's private dialogue: no public sign exists). */
+const typing = (page: Page) =>
+  page.evaluate(() => {
+    const game = (window as unknown as { dealcraft: { game: { scene: { getScene(k: string): { dialogue?: { typing?: boolean } | null } | null } } } }).dealcraft.game;
+    return game.scene.getScene("Meeting")?.dialogue?.typing === true;
+  });
+
 describe("the typewriter", () => {
   it("ends at a number key, which shows the options and picks none; the next key picks", async () => {
     const page = await newPage();
@@ -315,11 +326,19 @@ describe("the typewriter", () => {
       localStorage.setItem("dealcraft", JSON.stringify(doc));
     });
     let m = await startStarter(page, "en", 4);
-    for (let i = 0; i < 30 && optionsOf(m).length < 2; i++) m = await press(page, "Space");
+    const prepared = () => page.evaluate(() => performance.getEntriesByName("meeting: options prepared").length);
+    let before = await prepared();
+    for (let i = 0; i < 30 && optionsOf(m).length < 2; i++) {
+      before = await prepared();
+      m = await press(page, "Space");
+    }
     const offered = optionsOf(m);
     expect(offered.length).toBeGreaterThan(1);
-    await page.waitForTimeout(400); // the options are built, hidden, while the line types out
+    // The options are built, hidden, while the line types out.
+    await page.waitForFunction((n) => performance.getEntriesByName("meeting: options prepared").length > n, before, { timeout: 15_000 });
+    expect(await typing(page)).toBe(true);
     m = await press(page, "2"); // ends the line's typing
+    expect(await typing(page)).toBe(false);
     expect(optionsOf(m)).toEqual(offered);
     m = await press(page, "2"); // now picks the second option
     expect(optionsOf(m)).not.toEqual(offered);
@@ -333,25 +352,28 @@ describe("drawing only what changed", () => {
     let m = await startStarter(page, "en", 3);
     for (let i = 0; i < 20 && optionsOf(m).length < 2; i++) m = await press(page, "Space");
     expect(optionsOf(m).length).toBeGreaterThan(1);
-    const stats = () => page.evaluate(() => ({ ...(window as unknown as { dealcraft: { game: { renderGate: { stats: { drawn: number; skipped: number } } } } }).dealcraft.game.renderGate.stats }));
     // The mirror has the whole line at once; on screen the typewriter and the toasts take a few seconds.
-    let before = await stats();
-    // Quiet means a window longer than a toast's pause before it floats away (1.1 s).
-    for (let i = 0; i < 30; i++) {
-      await page.waitForTimeout(1300);
-      const now = await stats();
-      if (now.drawn - before.drawn <= 1) break;
-      before = now;
-    }
-    before = await stats();
-    await page.waitForTimeout(1500);
-    const idle = await stats();
-    // At most the once-a-second heartbeat draws; the other ~90 frames are skipped.
-    expect(idle.drawn - before.drawn).toBeLessThanOrEqual(2);
-    expect(idle.skipped - before.skipped).toBeGreaterThan(20); // the loop kept running (a loaded machine runs fewer steps)
+    await untilSettled(page);
+    // Watch 60 steps of the still meeting: only the once-a-second heartbeat may draw (one more
+    // for a heartbeat due as the window opens), however long a loaded machine takes for them.
+    const idle = await page.evaluate(
+      (steps) =>
+        new Promise<{ drawn: number; skipped: number; ms: number }>((done) => {
+          const stats = (window as unknown as { dealcraft: { game: { renderGate: { stats: { drawn: number; skipped: number } } } } }).dealcraft.game.renderGate.stats;
+          const from = { ...stats, at: performance.now() };
+          const look = () => {
+            if (stats.drawn + stats.skipped - from.drawn - from.skipped < steps) return void requestAnimationFrame(look);
+            done({ drawn: stats.drawn - from.drawn, skipped: stats.skipped - from.skipped, ms: performance.now() - from.at });
+          };
+          requestAnimationFrame(look);
+        }),
+      60,
+    );
+    expect(idle.drawn).toBeLessThanOrEqual(Math.floor(idle.ms / 1000) + 1);
+    expect(idle.skipped).toBeGreaterThan(idle.drawn);
     const still = await page.screenshot();
     await page.keyboard.press("ArrowDown"); // moves the focus to the second option
-    await page.waitForTimeout(100); // a few frames, far less than the heartbeat's second
+    await afterSteps(page, 3); // a few steps, far fewer than a heartbeat's second
     const moved = await page.screenshot();
     expect(moved.equals(still)).toBe(false);
     await page.context().close();

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { sharedBrowser, optionsOf, press, screenshot, waitForHeading, type Mirror } from "./browser.ts";
+import { sharedBrowser, optionsOf, press, screenshot, untilMirror, waitForHeading, type Mirror } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 const ice = JSON.parse(readFileSync("scenarios/ice-to-eskimos.json", "utf8"));
@@ -24,10 +24,14 @@ async function newContext(viewport = { width: 1280, height: 720 }): Promise<{ co
   return { context, page };
 }
 
-/** Plays the scenario to its debrief, choosing a different option each attempt. */
-async function playIce(page: Page, attempt: number, mode: "practice" | "assessment" = "practice"): Promise<void> {
+/** Time the export test moves the page's clock on by in each attempt (its context's clock is installed). */
+const THINK_MS = 75_000;
+
+/** Plays the scenario to its debrief, choosing a different option each attempt (`think`: moves the installed clock on first). */
+async function playIce(page: Page, attempt: number, mode: "practice" | "assessment" = "practice", think = false): Promise<void> {
   await page.goto(`${baseUrl}?lang=en&seed=${100 + attempt}&scenario=ice-to-eskimos&mode=${mode}`);
   let m: Mirror = await waitForHeading(page, /^(?!Dealcraft$)./);
+  if (think) await page.context().clock.fastForward(THINK_MS);
   for (let step = 0; step < 200 && m.heading !== "Debrief"; step++) {
     const options = optionsOf(m);
     m = await press(page, options.length ? String(((attempt + step) % options.length) + 1) : "Space");
@@ -40,13 +44,11 @@ async function openProgress(page: Page, lang: "en" | "zh-CN"): Promise<Mirror> {
   const m = await waitForHeading(page, lang === "en" ? "Dealcraft" : "大客户攻防");
   const progress = optionsOf(m).find((l) => l.includes(lang === "en" ? "Progress" : "练习进度"))!;
   await page.keyboard.press(progress.slice(0, 1));
-  let p = await waitForHeading(page, lang === "en" ? "Your progress" : "练习进度");
+  const heading = lang === "en" ? "Your progress" : "练习进度";
+  const recommended = lang === "en" ? "Recommended order" : "推荐的练习顺序";
+  await waitForHeading(page, heading);
   // The recommendations follow once the scenarios have loaded.
-  for (let i = 0; i < 50 && !p.lines.some((l) => l.startsWith(lang === "en" ? "Recommended order" : "推荐的练习顺序")); i++) {
-    await page.waitForTimeout(100);
-    p = await waitForHeading(page, lang === "en" ? "Your progress" : "练习进度");
-  }
-  return p;
+  return untilMirror(page, (p) => p.heading === heading && p.lines.some((l) => l.startsWith(recommended)), "the recommended order");
 }
 
 describe("the progress screen", () => {
@@ -75,7 +77,7 @@ describe("the progress screen", () => {
     expect(m.lines.some((l) => /^Weakest in Practice: \w+ \(recent average -?\d+\)$/.test(l))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("Train it next: "))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("1. ") && (l.includes(ice.meta.title.en) || l.includes("First")))).toBe(true);
-    await screenshot(page, "progress-en", 400);
+    await screenshot(page, "progress-en");
     m = await press(page, "ArrowRight");
     expect(m.lines).toContain("Page 2/2");
     expect(m.lines.filter((l) => l.includes(" — "))).toHaveLength(3); // the oldest three
@@ -84,15 +86,17 @@ describe("the progress screen", () => {
     expect(m.lines[0]).toMatch(/^共完成 8 次练习/);
     expect(m.lines.some((l) => l.startsWith("考核中最弱的一项："))).toBe(true);
     expect(m.lines.some((l) => l.startsWith("练习中最弱的一项："))).toBe(true);
-    await screenshot(page, "progress-zh-CN", 400);
+    await screenshot(page, "progress-zh-CN");
     await page.setViewportSize({ width: 390, height: 844 }); // a phone held upright
     await openProgress(page, "zh-CN");
-    await screenshot(page, "progress-phone-portrait-zh-CN", 400);
+    await screenshot(page, "progress-phone-portrait-zh-CN");
     await context.close();
   });
 
   it("exports the history as CSV with the learner's name, the time spent and the ending titles, and imports it on another device without duplicates", async () => {
     const { context, page } = await newContext();
+    // The page's clock runs as usual, but the test moves it on in each attempt: the time spent is then known.
+    await context.clock.install();
     // The learner's name, typed once in the settings (no LMS gives one here).
     await page.goto(`${baseUrl}?lang=en`);
     await waitForHeading(page, "Dealcraft");
@@ -106,7 +110,7 @@ describe("the progress screen", () => {
     await screenshot(page, "settings-name-en");
     s = await press(page, "Enter");
     expect(s.lines).toContain(`${nameAt + 1}. Your name (in exports): Li Wei 1`); // the digit typed went into the name, not the menu
-    for (let i = 0; i < 2; i++) await playIce(page, i + 5);
+    for (let i = 0; i < 2; i++) await playIce(page, i + 5, "practice", true);
     await openProgress(page, "en");
     const download = page.waitForEvent("download");
     let m = await press(page, "1");
@@ -120,7 +124,7 @@ describe("the progress screen", () => {
     for (const row of rows) {
       const cell = (c: string) => row[head!.indexOf(c)]!;
       expect(cell("learner")).toBe("Li Wei 1");
-      expect(Number(cell("seconds"))).toBeGreaterThan(0);
+      expect(Number(cell("seconds"))).toBeGreaterThanOrEqual(THINK_MS / 1000);
       expect(cell("ending_en")).toBe(ice.endings[cell("ending")].title.en);
       expect(cell("ending_zh_cn")).toBe(ice.endings[cell("ending")].title["zh-CN"]);
     }
@@ -141,7 +145,7 @@ describe("the progress screen", () => {
     for (let i = 0; i < 30 && !m.lines.some((l) => l.startsWith("Imported")); i++) m = await waitForHeading(other.page, "Your progress");
     expect(m.lines).toContain("Imported: 2 new, 0 already here, 0 rows with problems.");
     expect(m.lines[0]).toMatch(/^3 finished attempts/);
-    await screenshot(other.page, "progress-phone-en", 400);
+    await screenshot(other.page, "progress-phone-en");
     await importFile();
     for (let i = 0; i < 30 && !m.lines.some((l) => l.startsWith("Imported: 0 new")); i++) m = await waitForHeading(other.page, "Your progress");
     expect(m.lines).toContain("Imported: 0 new, 2 already here, 0 rows with problems.");

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startRoomServer, type RunningRoomServer } from "../../server/app.ts";
-import { SCREENSHOT_DIR, sharedBrowser, screenshot, waitForHeading } from "./browser.ts";
+import { SCREENSHOT_DIR, sharedBrowser, screenshot, untilSettled, waitForHeading } from "./browser.ts";
 
 // The room server serves the build global-setup made (dist/) and the session protocol, on a free loopback port.
 let server: RunningRoomServer;
@@ -31,9 +31,9 @@ async function newPage(options: Parameters<Browser["newContext"]>[0]): Promise<P
 /** A screenshot of the page in its current locale, then in the other, and back (`full`: the whole page, scrolled). */
 async function both(page: Page, name: string, full = false): Promise<void> {
   const shoot = async (locale: string) => {
-    if (!full) return screenshot(page, `room-${name}-${locale}`, 100);
+    if (!full) return screenshot(page, `room-${name}-${locale}`);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.waitForTimeout(100);
+    await untilSettled(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/room-${name}-${locale}.png`, fullPage: true });
   };
   const first = await page.evaluate(() => document.documentElement.lang);
@@ -156,7 +156,7 @@ describe("a team session in real Chromium: a facilitator and three phones", () =
     await both(host, "host-debrief", true);
     for (const p of [phone, tablet, laptop]) await p.waitForSelector(".result");
     await both(phone, "join-debrief", true);
-    await screenshot(laptop, "room-join-debrief-laptop-en", 50);
+    await screenshot(laptop, "room-join-debrief-laptop-en");
 
     const download = host.waitForEvent("download");
     await host.click("text=/导出 CSV|Export CSV/");

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Page, Route } from "playwright-core";
-import { sharedBrowser, readMirror, screenshot, waitForHeading, type Mirror } from "./browser.ts";
+import { afterSteps, sharedBrowser, screenshot, untilMirror, waitForHeading, type Mirror } from "./browser.ts";
 import { createRunner, loadScenario, saveRun } from "../../src/engine/index.ts";
 
 const baseUrl = inject("baseUrl");
@@ -36,14 +36,7 @@ async function pageWith(locale: string, store?: object, viewport = { width: 1280
 }
 
 /** Waits until a line of the mirror matches `re`. */
-async function untilLine(page: Page, re: RegExp): Promise<Mirror> {
-  for (let i = 0; i < 150; i++) {
-    const m = await readMirror(page);
-    if (m.lines.some((l) => re.test(l))) return m;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no line matched ${re}; the mirror says ${JSON.stringify(await readMirror(page))}`);
-}
+const untilLine = (page: Page, re: RegExp): Promise<Mirror> => untilMirror(page, (m) => m.lines.some((l) => re.test(l)), `a line matching ${re}`);
 
 const ICE_FILE = /ice-to-eskimos[^/]*\.json(\?|$)/;
 
@@ -62,18 +55,18 @@ describe("a scenario file that fails to download", () => {
     const text = m.lines.join("\n");
     expect(text).not.toMatch(/no longer available|已不存在/);
     expect(text).not.toMatch(/^\d+\. (Continue|继续)/m);
-    await screenshot(page, `fetch-failed-${locale}`, 400);
+    await screenshot(page, `fetch-failed-${locale}`);
     // The run is still stored.
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem("dealcraft")!).state.runs["ice-to-eskimos"] !== undefined)).toBe(true);
 
     // The network is back: retry (second item, after Start) and Continue is offered again.
     failing = false;
     await page.keyboard.press("ArrowDown");
-    await page.waitForTimeout(100);
+    await afterSteps(page, 2); // the focus moves in the game's next step
     await page.keyboard.press("Enter");
     const after = await untilLine(page, locale === "en" ? /^\d+\. Continue/ : /^\d+\. 继续/);
     expect(after.lines.join("\n")).not.toMatch(retry);
-    await screenshot(page, `fetch-retried-${locale}`, 400);
+    await screenshot(page, `fetch-retried-${locale}`);
     await page.context().close();
   });
 
@@ -82,7 +75,7 @@ describe("a scenario file that fails to download", () => {
     await page.route(ICE_FILE, (route) => route.abort("failed"));
     await page.goto(baseUrl);
     await untilLine(page, /重新下载场景文件/);
-    await screenshot(page, "fetch-failed-phone", 400);
+    await screenshot(page, "fetch-failed-phone");
     await page.context().close();
   });
 });
@@ -95,7 +88,7 @@ describe("a link to a scenario that does not exist", () => {
     const page = await pageWith(locale);
     await page.goto(`${baseUrl}?scenario=no-such-scenario&lang=${locale}`);
     await untilLine(page, said);
-    await screenshot(page, `scenario-not-found-${locale}`, 400);
+    await screenshot(page, `scenario-not-found-${locale}`);
     await page.context().close();
   });
 });

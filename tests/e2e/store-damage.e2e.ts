@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { sharedBrowser, optionsOf, press, readMirror, screenshot, untilOptions, waitForHeading, type Mirror } from "./browser.ts";
+import { sharedBrowser, optionsOf, press, screenshot, untilMirror, untilOptions, waitForHeading } from "./browser.ts";
 import { createRunner, loadScenario, saveRun } from "../../src/engine/index.ts";
 
 const baseUrl = inject("baseUrl");
@@ -97,11 +97,8 @@ describe("a damaged store", () => {
     orphan.snapshot = { ...orphan.snapshot, scenario: { ...orphan.snapshot.scenario, id: "retired-course" } };
     const page = await pageWith({ dealcraft: doc({ settings: DEFAULTS, progress: {}, attempts: [], runs: { "retired-course": orphan }, active: "retired-course" }) });
     await page.goto(baseUrl);
-    let m: Mirror = await waitForHeading(page, "Dealcraft");
-    for (let i = 0; i < 50 && !m.lines.some((l) => l.includes("Clear the saved game")); i++) {
-      await page.waitForTimeout(100);
-      m = await readMirror(page);
-    }
+    await waitForHeading(page, "Dealcraft");
+    let m = await untilMirror(page, (x) => x.lines.some((l) => l.includes("Clear the saved game")), "the offer to clear the saved game");
     const clear = optionsOf(m).find((l) => l.includes(`Clear the saved game of "Retired course"`));
     expect(clear).toBeDefined();
     expect(optionsOf(m).some((l) => l.includes("Continue"))).toBe(false);
@@ -154,11 +151,7 @@ describe("a damaged store", () => {
       };
     });
     await page.keyboard.press("Enter");
-    let m = await readMirror(page);
-    for (let i = 0; i < 50 && !m.lines.some((l) => l.includes("boom")); i++) {
-      await page.waitForTimeout(100);
-      m = await readMirror(page);
-    }
+    const m = await untilMirror(page, (x) => x.lines.some((l) => l.includes("boom")), "the notice of the scene's error");
     expect(m.heading).toBe("Dealcraft");
     expect(m.lines.some((l) => /went wrong on the scenario list screen \(Error: boom in the list\)/.test(l))).toBe(true);
     expect(m.lines).toContain("1. Start");

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
-import { sharedBrowser, screenshot } from "./browser.ts";
+import { afterSteps, nextMirror, readMirror, sharedBrowser, screenshot } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -61,8 +61,10 @@ describe("the studio", () => {
     await page.click("#preview");
     // A key pressed while the line is still typing only finishes it: press until the choice is made.
     for (let i = 0; i < 10 && !(await previewLines(frame!)).includes("Downtime is a big problem"); i++) {
+      const before = (await readMirror(frame!)).updates;
       await frame!.press("body", ask[0]!);
-      await frame!.waitForTimeout(400);
+      // A handled key updates the preview's mirror (finishing the line re-announces it); a dropped one is pressed again.
+      await nextMirror(frame!, before, 2_000).catch(() => undefined);
     }
     await expect.poll(() => previewLines(frame!), { timeout: 10_000 }).toContain("Downtime is a big problem");
 
@@ -132,7 +134,7 @@ describe("the studio", () => {
       ed.view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
       return pos;
     });
-    await page.waitForTimeout(300);
+    await afterSteps(page, 2); // the editor scrolls to the selection in its next frames
     const box = await page.evaluate((pos) => {
       const c = (window as unknown as { studio: { editor: { view: { coordsAtPos(p: number): { left: number; top: number; bottom: number } | null } } } }).studio.editor.view.coordsAtPos(pos);
       return c && { x: c.left + 2, y: (c.top + c.bottom) / 2 };

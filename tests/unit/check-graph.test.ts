@@ -8,6 +8,8 @@ import { line, option, scenario, type Loose } from "./scenario-builder.ts";
 
 const problemsOf = (d: Loose): Problem[] => checkScenarioText(JSON.stringify(d)).problems;
 const at = (d: Loose, path: string) => problemsOf(d).filter((p) => p.path === path);
+/** The graph's own problems: these fixtures loop an option back to its node on purpose, which the teaching lint notes. */
+const graphProblemsOf = (d: Loose): Problem[] => problemsOf(d).filter((p) => !p.message.startsWith("offered again right after"));
 const cannotEnd = /no ending can be reached/;
 
 describe("every reachable node can reach an ending", () => {
@@ -57,14 +59,14 @@ describe("every reachable node can reach an ending", () => {
       },
       { variables: { tries: { initial: 0 } } },
     );
-    expect(problemsOf(d)).toEqual([]);
+    expect(graphProblemsOf(d)).toEqual([]);
   });
 
   it("counts an end effect inside if/random as a way to an ending", () => {
     const d = scenario({
       start: { lines: [line("buyer")], options: [option("go", "start", { effects: [{ random: [{ weight: 1, effects: [] }, { weight: 1, effects: [{ end: "won" }] }] }] })] },
     });
-    expect(problemsOf(d)).toEqual([]);
+    expect(graphProblemsOf(d)).toEqual([]);
   });
 
   it(`bounds redirect chains: more than ${MAX_REDIRECT_CHAIN} onEnter gotos in a row`, () => {

@@ -15,6 +15,7 @@ import { loadScenario } from "../../src/engine/loader.ts";
 import { echo, jsonPath, listed, MAX_ECHO } from "../../src/engine/problems.ts";
 import { probeScenario, PROBE_WORK } from "../../src/engine/teaching-lint.ts";
 import { HOSTILE } from "../../src/cli/hostile-scenarios.ts";
+import { tsxArgs } from "./helpers.ts";
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -119,7 +120,7 @@ describe("the CLI lets piped output drain", () => {
     const file = join(dir, "many.json");
     writeFileSync(file, HOSTILE.brokenRefs!(3000));
     // spawnSync reads stdout through a pipe: output still buffered at a process.exit would be lost.
-    const r = spawnSync("npx", ["tsx", "src/cli/check.ts", file], { encoding: "utf8", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, tsxArgs("src/cli/check.ts", file), { encoding: "utf8", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
     expect(r.status).toBe(1);
     const lines = r.stdout.split("\n").filter((l) => l.includes('no node "nowhere-'));
     expect(lines).toHaveLength(3000);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkScenarioBytes } from "../../src/engine/index.ts";
+import { tsxArgs } from "./helpers.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "dealcraft-check-"));
 const huge = join(tmp, "huge.json");
@@ -22,7 +23,7 @@ const deepCondition = join(tmp, "deep-condition.json");
 /** Runs the real CLI as an instructor would. */
 function cli(...files: string[]) {
   const started = Date.now();
-  const r = spawnSync("npx", ["tsx", "src/cli/check.ts", ...files], { encoding: "utf8", timeout: 20_000 });
+  const r = spawnSync(process.execPath, tsxArgs("src/cli/check.ts", ...files), { encoding: "utf8", timeout: 20_000 });
   const lines = r.stdout.trim().split("\n").filter(Boolean);
   // Teaching-lint warnings (": warning: ") do not fail a file; `out` holds the errors.
   return { code: r.status, out: lines.filter((l) => !l.includes(": warning: ")), warnings: lines.filter((l) => l.includes(": warning: ")), err: r.stderr, ms: Date.now() - started };

@@ -25,3 +25,12 @@ export function playThrough(runner: Runner, pick: (r: Runner) => string, limit =
   }
   return runner;
 }
+
+/**
+ * Node's arguments that run a TypeScript CLI as `tsx <script>` does, in one process: spawn them
+ * with `process.execPath`. `npx tsx` starts two more Node processes first (npx, tsx's launcher),
+ * half of each CLI test's time.
+ */
+export function tsxArgs(script: string, ...args: string[]): string[] {
+  return ["--import", "tsx", script, ...args];
+}

@@ -11,6 +11,7 @@ import { entryFromText } from "../../src/content/catalogue.ts";
 import { checkScenarioText } from "../../src/engine/check.ts";
 import { displayColumns, MAX_STAGE_COLUMNS, MAX_SUMMARY_COLUMNS } from "../../src/engine/caps.ts";
 import { isError } from "../../src/engine/problems.ts";
+import { tsxArgs } from "./helpers.ts";
 
 const FILE = "tests/fixtures/legacy/over-caps.v1.json";
 const text = readFileSync(FILE, "utf8");
@@ -45,7 +46,7 @@ describe("a previous-format file with texts over the display caps", () => {
   });
 
   it("passes `npm run scenarios:check`: exit 0, the warnings on stderr", () => {
-    const r = spawnSync("npx", ["tsx", "src/cli/check.ts", FILE], { encoding: "utf8", timeout: 30_000 });
+    const r = spawnSync(process.execPath, tsxArgs("src/cli/check.ts", FILE), { encoding: "utf8", timeout: 30_000 });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/\$\.meta\.summary\.en: warning: 322 columns of text; 240 fit .*shortens it/);

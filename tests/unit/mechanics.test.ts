@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createRunner, loadScenario, switchingCost, type Runner, type RunEvent } from "../../src/engine/index.ts";
+import { createRunner, loadScenario, switchingCost, LEVEL_THRESHOLDS, type Runner, type RunEvent } from "../../src/engine/index.ts";
+import { TALK_SHARE_GOOD, TALK_SHARE_TOO_MUCH } from "../../src/engine/vocabulary.ts";
 import { readJson } from "./helpers.ts";
+
+// These tests name the principle each choice scores and assert signs and orderings, never the
+// tuned points or meter steps, so a rebalance keeps them green while a broken rule fails them.
 
 const scenario = loadScenario(readJson("tests/fixtures/account.json"));
 
@@ -18,97 +22,152 @@ function atHub(seed: number | string = 1, research = false): Runner {
   expect(r.status).toBe("awaiting-choice");
   return r;
 }
-const scores = (r: Runner, since = 0) =>
-  r.state.log.slice(since).filter((e): e is Extract<RunEvent, { type: "score" }> => e.type === "score").map((e) => `${e.principle} ${e.points}`);
+type ScoreEvent = Extract<RunEvent, { type: "score" }>;
+type Scored = ScoreEvent & { principle: string };
+/** The run's score events from `since`, each named by its principle (an unnamed one shows as such). */
+const scoreEvents = (r: Runner, since = 0): Scored[] =>
+  r.state.log
+    .slice(since)
+    .filter((e): e is ScoreEvent => e.type === "score")
+    .map((e) => ({ ...e, principle: e.principle ?? "(no principle)" }));
+/** The principles a run (or its log from `since`) scored, in order. */
+const scores = (r: Runner, since = 0) => scoreEvents(r, since).map((e) => e.principle);
 const buyer = (r: Runner) => r.state.account.stakeholders.buyer!;
 /** Chooses and returns the score events that choice produced. */
-function step(r: Runner, option: string): string[] {
+function scored(r: Runner, option: string): Scored[] {
   const at = r.state.log.length;
   pick(r, option);
-  return scores(r, at);
+  return scoreEvents(r, at);
 }
+/** Chooses and returns the principles that choice scored. */
+const step = (r: Runner, option: string): string[] => scored(r, option).map((e) => e.principle);
+/** The points `principle` scored among `events`, over every competency it counts for (fails when it scored nothing). */
+function points(events: readonly Scored[], principle: string): number {
+  const hits = events.filter((e) => e.principle === principle);
+  expect(hits.length, `${principle} among: ${events.map((e) => e.principle).join(", ")}`).toBeGreaterThan(0);
+  return hits.reduce((sum, e) => sum + e.points, 0);
+}
+/** Chooses and returns the points `principle` scored for that choice. */
+const pointsFor = (r: Runner, option: string, principle: string) => points(scored(r, option), principle);
 
 describe("SPIN: needs develop from hidden to explicit", () => {
   it("turns an implied need explicit through problem, implication and need-payoff questions", () => {
     const r = atHub();
     expect(buyer(r).needs.downtime).toBe("hidden");
-    expect(step(r, "p-down")).toEqual(["spin.problem-surfaces 6"]);
+    const problem = scored(r, "p-down");
+    expect(problem.map((e) => e.principle)).toEqual(["spin.problem-surfaces"]);
+    expect(points(problem, "spin.problem-surfaces")).toBeGreaterThan(0);
     expect(buyer(r).needs.downtime).toBe("surfaced");
-    expect(step(r, "i-down")).toContain("spin.implication-develops 8");
+    const implication = pointsFor(r, "i-down", "spin.implication-develops");
     expect(buyer(r).needs.downtime).toBe("developed");
-    expect(step(r, "n-down")).toContain("spin.need-payoff-explicit 10");
+    const needPayoff = pointsFor(r, "n-down", "spin.need-payoff-explicit");
     expect(buyer(r).needs.downtime).toBe("explicit");
-    expect(r.score.competencies.questioning).toBeGreaterThan(70);
+    // Rackham: implication and need-payoff questions predict success more than problem questions.
+    expect(implication).toBeGreaterThan(points(problem, "spin.problem-surfaces"));
+    expect(needPayoff).toBeGreaterThan(points(problem, "spin.problem-surfaces"));
+    expect(r.score.competencies.questioning).toBeGreaterThan(atHub().score.competencies.questioning);
     expect(buyer(r).level).toBe("awareness"); // interest and trust grew with the need
   });
 
   it("lets implication and need-payoff questions fall flat when no need has surfaced", () => {
     const r = atHub();
     const emotion = buyer(r).emotion;
-    expect(step(r, "i-down")).toEqual(["spin.implication-flat -4"]);
-    expect(buyer(r).emotion).toBe(emotion - 1);
-    expect(step(r, "n-down")).toEqual(["spin.need-payoff-flat -4"]);
+    const implication = scored(r, "i-down");
+    expect(implication.map((e) => e.principle)).toEqual(["spin.implication-flat"]);
+    expect(points(implication, "spin.implication-flat")).toBeLessThan(0);
+    expect(buyer(r).emotion).toBeLessThan(emotion);
+    const needPayoff = scored(r, "n-down");
+    expect(needPayoff.map((e) => e.principle)).toEqual(["spin.need-payoff-flat"]);
+    expect(points(needPayoff, "spin.need-payoff-flat")).toBeLessThan(0);
     expect(buyer(r).needs.downtime).toBe("hidden");
   });
 
   it("gives less for a need made explicit without developing it first", () => {
     const r = atHub();
     step(r, "p-down");
-    expect(step(r, "n-down")).toContain("spin.need-payoff-early 4");
+    const early = pointsFor(r, "n-down", "spin.need-payoff-early");
+    expect(buyer(r).needs.downtime).toBe("explicit");
+    const developed = atHub();
+    ["p-down", "i-down"].forEach((o) => pick(developed, o));
+    const explicit = pointsFor(developed, "n-down", "spin.need-payoff-explicit");
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThan(explicit);
   });
 
   it("tires the client more with each situation question past the first in a meeting", () => {
     const r = atHub();
     expect(step(r, "s-other")).toEqual([]);
-    expect(step(r, "s-other")).toEqual(["spin.situation-tires -2"]);
+    const second = scored(r, "s-other");
+    expect(second.map((e) => e.principle)).toEqual(["spin.situation-tires"]);
     const emotion = buyer(r).emotion;
-    expect(step(r, "s-other")).toEqual(["spin.situation-tires -5"]);
-    expect(buyer(r).emotion).toBe(emotion - 1);
+    const third = scored(r, "s-other");
+    expect(third.map((e) => e.principle)).toEqual(["spin.situation-tires"]);
+    expect(points(second, "spin.situation-tires")).toBeLessThan(0);
+    expect(points(third, "spin.situation-tires")).toBeLessThan(points(second, "spin.situation-tires"));
+    expect(buyer(r).emotion).toBeLessThan(emotion);
   });
 
   it("calls a situation question about a researched fact wasted time", () => {
     const r = atHub(1, true);
     expect(r.state.account.researched).toEqual(["fleet"]);
-    expect(step(r, "s-fleet")).toEqual(["spin.situation-researched -6"]);
+    const wasted = scored(r, "s-fleet");
+    expect(wasted.map((e) => e.principle)).toEqual(["spin.situation-researched"]);
+    expect(points(wasted, "spin.situation-researched")).toBeLessThan(0);
     const unresearched = atHub(1, false);
-    expect(step(unresearched, "s-fleet")).toEqual(["research.before-asking -2"]);
+    const unprepared = scored(unresearched, "s-fleet");
+    expect(unprepared.map((e) => e.principle)).toEqual(["research.before-asking"]);
+    expect(points(unprepared, "research.before-asking")).toBeLessThan(0);
   });
 
   it("punishes closing pressure", () => {
     const r = atHub();
-    expect(step(r, "push")).toContain("spin.no-closing-pressure -10");
+    expect(pointsFor(r, "push", "spin.no-closing-pressure")).toBeLessThan(0);
   });
 });
 
 describe("FABE presenting", () => {
   it("raises an objection and price pressure for features and advantages before an explicit need", () => {
     const r = atHub();
-    expect(step(r, "fa")).toEqual(["fabe.features-too-early -8"]);
-    expect(r.state.account.objections).toBe(1);
-    expect(r.state.account.pricePressure).toBe(1);
+    const { objections, pricePressure } = r.state.account;
+    const pitch = scored(r, "fa");
+    expect(pitch.map((e) => e.principle)).toEqual(["fabe.features-too-early"]);
+    expect(points(pitch, "fabe.features-too-early")).toBeLessThan(0);
+    expect(r.state.account.objections).toBe(objections + 1);
+    expect(r.state.account.pricePressure).toBeGreaterThan(pricePressure);
   });
 
   it("scores a benefit only when it answers the stakeholder's explicit need, and evidence raises trust", () => {
     const early = atHub();
     // Evidence behind a benefit nobody asked for builds a little trust but scores nothing.
-    expect(step(early, "be")).toEqual(["fabe.benefit-unstated-need -3"]);
+    const unasked = scored(early, "be");
+    expect(unasked.map((e) => e.principle)).toEqual(["fabe.benefit-unstated-need"]);
+    expect(points(unasked, "fabe.benefit-unstated-need")).toBeLessThan(0);
     const r = atHub();
     ["p-down", "i-down", "n-down"].forEach((o) => pick(r, o));
     const trust = buyer(r).trust;
-    expect(step(r, "be")).toEqual(expect.arrayContaining(["fabe.benefit-answers-need 12", "task.done.guide-client 4", "fabe.evidence-builds-trust 5", "task.done.value-demonstration 4"]));
-    expect(buyer(r).trust).toBe(trust + 2);
+    const answered = scored(r, "be");
+    const credited = ["fabe.benefit-answers-need", "task.done.guide-client", "fabe.evidence-builds-trust", "task.done.value-demonstration"];
+    expect(answered.map((e) => e.principle)).toEqual(expect.arrayContaining(credited));
+    for (const principle of credited) expect(points(answered, principle), principle).toBeGreaterThan(0);
+    expect(buyer(r).trust).toBeGreaterThan(trust);
     expect(r.state.account.tasks["guide-client"]).toBe("done");
     expect(r.state.account.tasks["value-demonstration"]).toBe("done");
   });
 
   it("charges time and budget for an awareness method, and hides options the budget cannot pay", () => {
     const r = atHub();
-    expect(r.options.find((o) => o.id === "visit")?.cost).toEqual({ weeks: 1, budget: 2 });
+    const cost = r.options.find((o) => o.id === "visit")?.cost;
+    expect(cost?.weeks).toBeGreaterThan(0);
+    expect(cost?.budget).toBeGreaterThan(0);
     const { weeks, budget } = r.state.account;
-    expect(step(r, "visit").some((e) => e.startsWith("awareness.method "))).toBe(true);
-    expect(r.state.account.weeks).toBe(weeks - 1);
-    expect(r.state.account.budget).toBe(budget - 2);
-    pick(r, "visit"); // budget 5 → 3 → 1
+    expect(step(r, "visit")).toContain("awareness.method");
+    // The shown cost is what the visit takes.
+    expect(r.state.account.weeks).toBe(weeks - cost!.weeks!);
+    expect(r.state.account.budget).toBe(budget - cost!.budget!);
+    // Visit again while the budget pays for it: then the option goes.
+    for (let i = 0; i < 20 && r.options.some((o) => o.id === "visit"); i++) pick(r, "visit");
+    expect(r.state.account.budget).toBeGreaterThanOrEqual(0);
+    expect(r.state.account.budget).toBeLessThan(cost!.budget!);
     expect(r.options.map((o) => o.id)).not.toContain("visit");
   });
 });
@@ -136,31 +195,38 @@ describe("listening", () => {
   it("rewards engaged body language once per meeting and punishes distraction", () => {
     const r = atHub();
     r.setListening({ posture: "engaged", notes: false });
-    expect(step(r, "chat")).toContain("listen.engaged 3");
-    expect(step(r, "chat")).not.toContain("listen.engaged 3");
+    expect(pointsFor(r, "chat", "listen.engaged")).toBeGreaterThan(0);
+    expect(step(r, "chat")).not.toContain("listen.engaged");
     r.setListening({ posture: "distracted", notes: false });
-    expect(step(r, "s-other")).toContain("listen.distracted -3");
+    expect(pointsFor(r, "s-other", "listen.distracted")).toBeLessThan(0);
   });
 
   it("rewards a summary right after the client stated something, and calls a second one parroting", () => {
     const r = atHub();
-    expect(step(r, "sum")).toEqual(["listen.summarise-parrot -4"]);
+    const summary = (principle: string, sign: 1 | -1) => {
+      const events = scored(r, "sum");
+      expect(events.map((e) => e.principle)).toEqual([principle]);
+      expect(Math.sign(points(events, principle))).toBe(sign);
+    };
+    summary("listen.summarise-parrot", -1);
     pick(r, "p-down");
-    expect(step(r, "sum")).toEqual(["listen.summarise-right 8"]);
-    expect(step(r, "sum")).toEqual(["listen.summarise-parrot -4"]);
+    summary("listen.summarise-right", 1);
+    summary("listen.summarise-parrot", -1);
   });
 
   it("measures the rep's talk share per meeting: questions keep it low, pitching pushes it up", () => {
     const asker = atHub();
     ["p-down", "i-down", "n-down"].forEach((o) => pick(asker, o));
     pick(asker, "to-m2");
-    expect(asker.state.account.talk.m1).toBeLessThanOrEqual(0.4);
-    expect(scores(asker)).toContain("listen.talk-less 5");
+    expect(asker.state.account.talk.m1).toBeLessThanOrEqual(TALK_SHARE_GOOD);
+    expect(points(scoreEvents(asker), "listen.talk-less")).toBeGreaterThan(0);
     const pitcher = atHub();
     ["fa", "fa", "be"].forEach((o) => pick(pitcher, o));
     pick(pitcher, "to-m2");
-    expect(pitcher.state.account.talk.m1).toBeGreaterThan(0.55);
-    expect(scores(pitcher)).toContain("listen.talk-too-much -6");
+    expect(pitcher.state.account.talk.m1).toBeGreaterThan(TALK_SHARE_TOO_MUCH);
+    expect(pitcher.state.account.talk.m1).toBeGreaterThan(asker.state.account.talk.m1!);
+    expect(points(scoreEvents(pitcher), "listen.talk-too-much")).toBeLessThan(0);
+    expect(scores(pitcher)).not.toContain("listen.talk-less");
   });
 });
 
@@ -168,34 +234,41 @@ describe("relationships", () => {
   it("sets each stakeholder's level from trust + interest + emotion", () => {
     const r = atHub();
     expect(buyer(r).level).toBe("stranger");
-    expect(step(r, "boost-buyer")).toContain("rel.level-up 4");
+    expect(pointsFor(r, "boost-buyer", "rel.level-up")).toBeGreaterThan(0);
     expect(buyer(r).level).toBe("personal-trust");
   });
 
   it("needs a colleague paired with the department for organisational trust (the relationship snowball)", () => {
     const r = atHub();
     pick(r, "boost-buyer");
-    expect(buyer(r).trust + buyer(r).interest + buyer(r).emotion).toBe(30);
+    // Warm enough for organisational trust already: only the paired colleague is missing.
+    expect(buyer(r).trust + buyer(r).interest + buyer(r).emotion).toBeGreaterThanOrEqual(LEVEL_THRESHOLDS["organisational-trust"]);
     expect(buyer(r).level).toBe("personal-trust");
-    expect(step(r, "colleague")).toEqual(expect.arrayContaining(["rel.snowball-pair 6", "rel.level-up 4"]));
+    const paired = scored(r, "colleague");
+    expect(points(paired, "rel.snowball-pair")).toBeGreaterThan(0);
+    expect(points(paired, "rel.level-up")).toBeGreaterThan(0);
     expect(r.state.account.pairs).toEqual(["sales-manager"]);
     expect(buyer(r).level).toBe("organisational-trust");
   });
 
   it("gives rapport within the compliance cap diminishing returns", () => {
     const r = atHub();
-    expect(step(r, "care")).toContain("rel.rapport 4");
-    expect(step(r, "care")).toContain("rel.rapport 2");
-    expect(step(r, "care")).toContain("rel.diminishing -2");
+    const first = pointsFor(r, "care", "rel.rapport");
+    const second = pointsFor(r, "care", "rel.rapport");
+    const third = scored(r, "care");
+    expect(second).toBeGreaterThan(0);
+    expect(second).toBeLessThan(first);
+    expect(third.map((e) => e.principle)).not.toContain("rel.rapport");
+    expect(points(third, "rel.diminishing")).toBeLessThan(0);
   });
 
   it("punishes a gift over the cap and disqualifies the bid when the risk reaches the limit", () => {
     const r = atHub();
-    expect(step(r, "gift-big")).toContain("ethics.gift-over-cap -15");
-    expect(r.state.account.risk).toBe(2.5);
+    expect(pointsFor(r, "gift-big", "ethics.gift-over-cap")).toBeLessThan(0);
+    expect(r.state.account.risk).toBeGreaterThanOrEqual(scenario.policy!.riskLimit);
     expect(r.status).toBe("ended");
     expect(r.state.ending).toBe("dq");
-    expect(scores(r)).toContain("ethics.disqualified -10");
+    expect(points(scoreEvents(r), "ethics.disqualified")).toBeLessThan(0);
   });
 });
 
@@ -203,41 +276,57 @@ describe("competitors, tactics and the stage-3 tasks", () => {
   it("lets a competitor act as a meeting starts, hurting less when the switching cost is high", () => {
     const exposed = atHub();
     const before = buyer(exposed).trust;
+    const exposedCost = switchingCost(exposed.state.account);
     pick(exposed, "to-m2");
-    const hit = exposed.state.log.find((e) => e.type === "competitor");
-    expect(hit).toMatchObject({ competitor: "rival", action: "relationship", target: "buyer", damage: 4 });
-    expect(buyer(exposed).trust).toBe(Math.max(0, before - 4));
+    const hit = exposed.state.log.find((e) => e.type === "competitor") as { damage: number } | undefined;
+    expect(hit).toMatchObject({ competitor: "rival", action: "relationship", target: "buyer" });
+    expect(hit!.damage).toBeGreaterThan(0);
+    expect(buyer(exposed).trust).toBe(Math.max(0, before - hit!.damage));
 
     const guarded = atHub();
     ["boost-all", "colleague", "boost-buyer"].forEach((o) => pick(guarded, o));
-    expect(switchingCost(guarded.state.account)).toBeGreaterThanOrEqual(50);
+    expect(switchingCost(guarded.state.account)).toBeGreaterThan(exposedCost);
     pick(guarded, "to-m2");
     const softer = guarded.state.log.find((e) => e.type === "competitor") as { damage: number };
-    expect(softer.damage).toBeLessThan(4);
+    expect(softer.damage).toBeLessThan(hit!.damage);
   });
 
   it("fails a frontal attack without superior strength and lets it land with it", () => {
     const weak = atHub();
-    expect(step(weak, "frontal")).toEqual(["tactic.frontal-no-strength -10"]);
+    const failed = scored(weak, "frontal");
+    expect(failed.map((e) => e.principle)).toEqual(["tactic.frontal-no-strength"]);
+    expect(points(failed, "tactic.frontal-no-strength")).toBeLessThan(0);
+    const weakStanding = weak.state.account.competitors.rival!.standing;
     const strong = atHub();
     pick(strong, "boost-all");
     const standing = strong.state.account.competitors.rival!.standing;
-    expect(step(strong, "frontal")).toEqual(["tactic.fits 12"]);
-    expect(strong.state.account.competitors.rival!.standing).toBe(standing - 20);
+    const landed = scored(strong, "frontal");
+    expect(landed.map((e) => e.principle)).toEqual(["tactic.fits"]);
+    expect(points(landed, "tactic.fits")).toBeGreaterThan(0);
+    expect(strong.state.account.competitors.rival!.standing).toBeLessThan(standing);
+    expect(weakStanding).toBe(atHub().state.account.competitors.rival!.standing);
   });
 
   it("fails defence in depth until every department is covered and colleagues are paired", () => {
     const r = atHub();
-    expect(step(r, "in-depth")).toEqual(["tactic.in-depth-no-coverage -10"]);
+    const failed = scored(r, "in-depth");
+    expect(failed.map((e) => e.principle)).toEqual(["tactic.in-depth-no-coverage"]);
+    expect(points(failed, "tactic.in-depth-no-coverage")).toBeLessThan(0);
   });
 
   it("sets the rules and screens the strongest rival only with a trusting stakeholder who has an explicit need", () => {
     const r = atHub();
-    expect(step(r, "rules")).toEqual(["rules.too-early -6"]);
-    expect(step(r, "screen")).toEqual(["screen.too-early -6"]);
+    const only = (option: string, principles: string[], sign: 1 | -1) => {
+      const events = scored(r, option);
+      expect(events.map((e) => e.principle)).toEqual(principles);
+      for (const e of events) expect(Math.sign(e.points), e.principle).toBe(sign);
+    };
+    only("rules", ["rules.too-early"], -1);
+    only("screen", ["screen.too-early"], -1);
+    expect(r.state.account.competitors.rival!.excluded).toBeFalsy();
     ["boost-buyer", "p-down", "i-down", "n-down"].forEach((o) => pick(r, o));
-    expect(step(r, "rules")).toEqual(["task.done.set-rules 4", "rules.set 10"]);
-    expect(step(r, "screen")).toEqual(["task.done.choose-opponents 4", "screen.done 10"]);
+    only("rules", ["task.done.set-rules", "rules.set"], 1);
+    only("screen", ["task.done.choose-opponents", "screen.done"], 1);
     expect(r.state.account.competitors.rival!.excluded).toBe(true);
     expect(r.state.account.tasks["set-rules"]).toBe("done");
     expect(r.state.account.tasks["choose-opponents"]).toBe("done");

@@ -1,11 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/engine/index.ts";
 import { teachingLint } from "../../src/engine/teaching-lint.ts";
-import { farewellReactionWarnings, sharedReactionWarnings, soundsLikeFarewell } from "../../src/engine/reaction-lint.ts";
-import { createRunner } from "../../src/engine/runner.ts";
-import { POLICIES } from "../../src/engine/simulate.ts";
-import { createRng, seedToState } from "../../src/engine/rng.ts";
+import { soundsLikeFarewell } from "../../src/engine/reaction-lint.ts";
 import { REACTIONS } from "../../src/engine/reaction-words.ts";
 import { readJson } from "./helpers.ts";
 
@@ -66,34 +62,5 @@ describe("the words clients actually speak", () => {
     expect(soundsLikeFarewell(own("……要不我们改天再聊。", "Maybe another day."))).toBe(true);
     const farewells = Object.entries(REACTIONS).flatMap(([p, texts]) => texts.filter(soundsLikeFarewell).map((t) => `${p}: ${t["zh-CN"]}`));
     expect(farewells).toEqual([]);
-  });
-
-  // More runs than the lint's probe, so a reaction reached only now and then is heard too.
-  const files = readdirSync("scenarios").filter((f) => f.endsWith(".json") && f !== "scenario.schema.json");
-  it.each(files)("%s: no two people share a reaction's words, and none says goodbye mid-meeting", (file) => {
-    const scenario = loadScenario(JSON.parse(readFileSync(`scenarios/${file}`, "utf8")));
-    const heard = new Map<string, Set<string>>();
-    for (const policy of Object.values(POLICIES)) {
-      const rng = createRng(seedToState(`voices:${policy.name}`));
-      for (let i = 0; i < 40; i++) {
-        const r = createRunner(scenario, `voices:${policy.name}:${i}`, { advise: false });
-        let meeting: string | undefined;
-        for (let step = 0; step < 2000 && (r.status === "line" || r.status === "awaiting-choice"); step++) {
-          if (r.status === "line") {
-            const line = r.line;
-            if (line?.reaction && line.speaker) heard.set(line.speaker, (heard.get(line.speaker) ?? new Set()).add(line.reaction));
-            r.advance();
-            continue;
-          }
-          const m = r.state.account.meeting;
-          if (m && m.id !== meeting) r.setListening(policy.listening(r, rng));
-          meeting = m?.id;
-          r.choose(policy.choose(r, rng));
-        }
-      }
-    }
-    expect(heard.size).toBeGreaterThan(1);
-    const warnings = [...sharedReactionWarnings(scenario, heard), ...farewellReactionWarnings(scenario)];
-    expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyStrings, extractStrings, fromCsv, fromXliff, parseCsv, toCsv, toXliff } from "../../src/studio/strings-table.ts";
+import { tsxArgs } from "./helpers.ts";
 
 const text = readFileSync("scenarios/first-meetings.json", "utf8");
 const rows = extractStrings(JSON.parse(text));
@@ -47,7 +48,7 @@ describe("the translators' string table", () => {
     const dir = mkdtempSync(join(tmpdir(), "dealcraft-strings-"));
     const scenario = join(dir, "s.json");
     writeFileSync(scenario, readFileSync("tests/fixtures/mini.json", "utf8"));
-    const run = (...a: string[]) => spawnSync("npx", ["tsx", "src/cli/strings.ts", ...a], { encoding: "utf8", timeout: 20_000 });
+    const run = (...a: string[]) => spawnSync(process.execPath, tsxArgs("src/cli/strings.ts", ...a), { encoding: "utf8", timeout: 20_000 });
     expect(run("export", scenario, "--out", join(dir, "t.xlf")).status).toBe(0);
     const xlf = readFileSync(join(dir, "t.xlf"), "utf8").replace("<target>A meeting room.</target>", "<target>A quiet meeting room.</target>");
     writeFileSync(join(dir, "t.xlf"), xlf);

@@ -59,7 +59,7 @@ describe.each(scenarios.map((s) => [s.meta.id, s] as const))("%s", (_id, s) => {
       if (OUTCOMES.indexOf(s.endings[g.state.ending!]!.outcome) === best) wins++;
     }
     console.log(`${s.meta.id}: a steady player's distinct totals over 20 seeds: ${totals.size}; good play's best endings: ${wins}/20`);
-    expect(totals.size).toBeGreaterThanOrEqual(4);
+    expect(totals.size).toBeGreaterThanOrEqual(5);
     expect(wins).toBe(20);
   });
 });

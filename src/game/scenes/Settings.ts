@@ -89,12 +89,14 @@ export class Settings extends BaseScene {
         },
       });
     }
-    addText(this, WIDTH / 2, 28, this.t("settings.heading"), { size: 30, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
+    // Over the title nothing is paused: the heading says so only over a meeting or a debrief.
+    const heading = this.t(this.from === SceneKey.Title ? "settings.heading-title" : "settings.heading");
+    addText(this, WIDTH / 2, 28, heading, { size: 30, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
     // Eleven items in a meeting (with "to the title"): sized to fit the 720-high design.
     const menu = this.menu(items, { x: WIDTH / 2 - 300, y: 78, width: 600, gap: 4, size: 18 });
     menu.focus(Math.min(focus, items.length - 1));
     addText(this, WIDTH / 2, Math.min(HEIGHT - 30, menu.bottom + 10), this.t("settings.keys"), { size: 16, color: COLORS.textDim }).setOrigin(0.5, 0);
-    this.svc.mirror.show({ heading: this.t("settings.heading"), lines: items.map((it, i) => `${i + 1}. ${it.label}`) });
+    this.svc.mirror.show({ heading, lines: items.map((it, i) => `${i + 1}. ${it.label}`) });
   }
 }
 

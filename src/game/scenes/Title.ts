@@ -93,14 +93,16 @@ export class Title extends BaseScene {
     });
   }
 
-  private draw(focus = 0): void {
+  /** `focus`: the item to highlight; by default Continue where there is a run to continue, else Start. */
+  private draw(focus?: number): void {
     this.clear();
     addText(this, WIDTH / 2, 96, this.t("app.name"), { size: 64, bold: true, color: COLORS.accent }).setOrigin(0.5, 0);
     const items: MenuItem[] = [{ label: this.t("title.start"), onSelect: () => this.go(SceneKey.ScenarioSelect, undefined, true) }];
     const saved = latestOpenRun(this.svc.store.getState());
     const orphans = this.orphans();
     const unfetched = this.unfetched();
-    if (saved && !orphans.includes(saved) && !unfetched.includes(saved)) {
+    const continuing = !!saved && !orphans.includes(saved) && !unfetched.includes(saved);
+    if (saved && continuing) {
       items.push({
         // The stored title never met the checker: cap it as a title (at most two lines of this menu).
         label: this.t("title.continue", { scenario: capText(localize(saved.title, this.locale) || saved.scenarioId, MAX_TITLE_COLUMNS) }),
@@ -161,7 +163,7 @@ export class Title extends BaseScene {
 
     const crowded = items.length > 5; // continue and saves to clear, beside the usual four
     const menu = this.menu(items, { x: WIDTH / 2 - 260, y: crowded ? 300 : 320, width: 520, gap: crowded ? 6 : 10, size: 24 });
-    menu.focus(Math.min(focus, items.length - 1));
+    menu.focus(Math.min(focus ?? (continuing ? 1 : 0), items.length - 1));
     // The menu is live in the first frame drawn; the decoration follows in the next one.
     const generation = ++this.drawn;
     this.game.events.once("postrender", () => {
