@@ -36,7 +36,8 @@ function problemLines(file: string): { text: string; error: boolean }[] {
     }
     const { problems, data } = checkScenarioBytes(readFileSync(file));
     // Estimates and teaching warnings, not certainties: on stderr, and they do not fail the check.
-    const warn = (w: Problem) => console.error(`${file}: ${formatProblem({ ...w, message: `warning: ${w.message}` })}`);
+    const warn = (w: Problem) =>
+      console.error(`${file}: ${formatProblem({ ...w, message: w.acknowledged ? `acknowledged (${w.acknowledged.en ?? w.acknowledged["zh-CN"] ?? ""}): ${w.message}` : `warning: ${w.message}` })}`);
     if (data) screenFitWarnings(data).forEach(warn);
     problems.filter((p) => !isError(p)).forEach(warn);
     return problems.filter(isError).map((p) => ({ text: `${file}: ${formatProblem(p)}`, error: true }));

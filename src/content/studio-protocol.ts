@@ -23,6 +23,8 @@ export interface PlayRequest {
   text: string;
   seed: string;
   decisions: ReplayChoice[];
+  /** The author restarted from the studio: the game takes the keyboard focus once it plays. */
+  focus?: boolean;
 }
 
 /** One stakeholder as the live-state panel shows them. */
@@ -76,7 +78,7 @@ export function parsePlayRequest(data: unknown): PlayRequest | null {
     if (!isId(node) || !isId(option)) return null;
     decisions.push({ node, option });
   }
-  return { protocol: STUDIO_PROTOCOL, kind: "play", text: m.text, seed: m.seed, decisions };
+  return { protocol: STUDIO_PROTOCOL, kind: "play", text: m.text, seed: m.seed, decisions, ...(m.focus === true ? { focus: true } : {}) };
 }
 
 /** The game's message in `data`, or null: the studio trusts the game's origin, but not blindly its shape. */

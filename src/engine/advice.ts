@@ -5,7 +5,6 @@
  */
 import type { Option } from "./schema.ts";
 import type { LastMove, OfferedOption } from "./state.ts";
-import { rankMove, type JudgeContext } from "./moves/index.ts";
 
 /** A "better option" must rank at least this well by the course… */
 const BETTER_MIN_RANK = 50;
@@ -16,14 +15,14 @@ const BETTER_MARGIN = 15;
  * The best alternative by the course, if one is clearly better than the chosen option.
  * Small talk is never advice: it is a pleasantry, not a sales move.
  */
-export function betterOption(ctx: JudgeContext, offered: readonly OfferedOption[], chosen: string): string | undefined {
+export function betterOption(offered: readonly OfferedOption[], chosen: string, rank: (o: OfferedOption) => number): string | undefined {
   const mine = offered.find((o) => o.id === chosen);
   if (!mine) return undefined;
-  let top = Math.max(BETTER_MIN_RANK, rankMove(ctx, mine.move, mine.to) + BETTER_MARGIN);
+  let top = Math.max(BETTER_MIN_RANK, rank(mine) + BETTER_MARGIN);
   let better: string | undefined;
   for (const o of offered) {
     if (o.id === chosen || o.move.kind === "talk") continue;
-    const r = rankMove(ctx, o.move, o.to);
+    const r = rank(o);
     if (r >= top) {
       top = r + 1e-9;
       better = o.id;

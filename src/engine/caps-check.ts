@@ -32,17 +32,17 @@ const LOCALE_KEYS = new Set(["zh-CN", "en"]);
 export const HARD_CAP_FACTOR = 10;
 
 /** The cap for a localized text at `path` (the keys leading to it), what that place is, and whether it is one line (shortened, not wrapped). */
-function capFor(path: readonly PropertyKey[]): { max: number; what: string; oneLine?: boolean } {
+function capFor(path: readonly PropertyKey[]): { max: number; place: string; what: string; oneLine?: boolean } {
   const key = path[path.length - 1];
   const parent = path[path.length - 3];
-  if (key === "text" && parent === "lines") return { max: MAX_LINE_COLUMNS, what: "a dialogue line (about four lines of the dialogue box); split it into several lines" };
-  if (key === "text" && parent === "options") return { max: MAX_OPTION_COLUMNS, what: "an option (about two lines beside its move mark)" };
-  if (key === "name") return { max: MAX_NAME_COLUMNS, what: "a name (the plate under a portrait)", oneLine: true };
-  if (key === "client") return { max: MAX_CLIENT_COLUMNS, what: "the client's name (the top bar, beside the stage)", oneLine: true };
-  if (key === "title" && parent === "stages") return { max: MAX_STAGE_COLUMNS, what: "a stage's title (the top bar)", oneLine: true };
-  if (key === "summary" && path.length === 2 && path[0] === "meta") return { max: MAX_SUMMARY_COLUMNS, what: "the scenario's summary (its card in the list)", oneLine: true };
-  if (key === "title" || key === "label") return { max: MAX_TITLE_COLUMNS, what: "a title (one line of a card or over the room)", oneLine: true };
-  return { max: MAX_PROSE_COLUMNS, what: "a paragraph of a panel or the debrief" };
+  if (key === "text" && parent === "lines") return { max: MAX_LINE_COLUMNS, place: "line", what: "a dialogue line (about four lines of the dialogue box); split it into several lines" };
+  if (key === "text" && parent === "options") return { max: MAX_OPTION_COLUMNS, place: "option", what: "an option (about two lines beside its move mark)" };
+  if (key === "name") return { max: MAX_NAME_COLUMNS, place: "name", what: "a name (the plate under a portrait)", oneLine: true };
+  if (key === "client") return { max: MAX_CLIENT_COLUMNS, place: "client", what: "the client's name (the top bar, beside the stage)", oneLine: true };
+  if (key === "title" && parent === "stages") return { max: MAX_STAGE_COLUMNS, place: "stage-title", what: "a stage's title (the top bar)", oneLine: true };
+  if (key === "summary" && path.length === 2 && path[0] === "meta") return { max: MAX_SUMMARY_COLUMNS, place: "summary", what: "the scenario's summary (its card in the list)", oneLine: true };
+  if (key === "title" || key === "label") return { max: MAX_TITLE_COLUMNS, place: "title", what: "a title (one line of a card or over the room)", oneLine: true };
+  return { max: MAX_PROSE_COLUMNS, place: "prose", what: "a paragraph of a panel or the debrief" };
 }
 
 /**
@@ -58,7 +58,7 @@ export function textCapProblems(json: unknown): Problem[] {
       problems.push({ path: jsonPath(path), message: `${cols} columns of text, more than ${HARD_CAP_FACTOR} times the ${cap.max} that fit ${cap.what}: too long to show; split or shorten it` });
     } else if (cols > cap.max) {
       const does = cap.oneLine ? "the game shortens it with an ellipsis" : "the game wraps it, and it may push other text off the screen";
-      problems.push({ path: jsonPath(path), severity: "warning", message: `${cols} columns of text; ${cap.max} fit ${cap.what}: ${does}` });
+      problems.push({ path: jsonPath(path), severity: "warning", rule: "over-cap", args: { cols, max: cap.max, place: cap.place, oneLine: cap.oneLine ? 1 : 0 }, message: `${cols} columns of text; ${cap.max} fit ${cap.what}: ${does}` });
     }
   });
   return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

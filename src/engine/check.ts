@@ -12,6 +12,7 @@ import { jumpsOf } from "./jumps.ts";
 import { countCapProblems, textCapProblems } from "./caps-check.ts";
 import { keyProblems } from "./json-keys.ts";
 import { isVisibleText } from "./caps.ts";
+import { acknowledge } from "./lint-ok.ts";
 
 import { MAX_SCENARIO_BYTES } from "./limits.ts";
 
@@ -91,7 +92,9 @@ export function checkScenarioText(text: string): { problems: Problem[]; data?: S
       // the shape is too broken to follow; the schema problems stand alone
     }
   }
-  return ok && shaped ? { problems, data: shaped } : { problems };
+  // Warnings the author marked as intended keep their place, marked with the reason.
+  const checked = acknowledge(problems, shaped ?? json);
+  return ok && shaped ? { problems: checked, data: shaped } : { problems: checked };
 }
 
 /** Bracket depth of JSON text, ignoring strings; linear and without recursion. */
@@ -171,6 +174,6 @@ function teachingWarnings(s: ScenarioData): Problem[] {
   try {
     return teachingLint(s);
   } catch (e) {
-    return [{ path: "$", message: `the teaching lint could not finish: ${(e as Error).message}`, severity: "warning" }];
+    return [{ path: "$", message: `the teaching lint could not finish: ${(e as Error).message}`, severity: "warning", rule: "lint-failed", args: { error: (e as Error).message } }];
   }
 }

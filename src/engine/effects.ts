@@ -10,7 +10,7 @@ import { changeStage } from "./pipeline.ts";
 import { hear } from "./meetings.ts";
 
 /** The distinguishing key of each effect shape. */
-const EFFECT_KEYS = ["set", "add", "goto", "stage", "end", "score", "if", "random", "meter", "need", "task", "figure", "note", "exclude", "trait"] as const;
+const EFFECT_KEYS = ["set", "add", "goto", "stage", "end", "score", "if", "random", "meter", "need", "task", "figure", "note", "research", "exclude", "trait"] as const;
 export type EffectKind = (typeof EFFECT_KEYS)[number];
 type EffectOf<K extends EffectKind> = Extract<Effect, Record<K, unknown>>;
 
@@ -121,6 +121,12 @@ export function applyEffects(core: RunCore, effects: readonly Effect[], node: st
       case "note":
         hear(core, (e as EffectOf<"note">).note, true);
         break;
+      case "research": {
+        // Known already, not found out now: the research move's points are for doing the work.
+        const fact = (e as EffectOf<"research">).research;
+        if (!a.researched.includes(fact)) a.researched.push(fact);
+        break;
+      }
       case "exclude": {
         const id = (e as EffectOf<"exclude">).exclude;
         if (Object.hasOwn(a.competitors, id)) a.competitors[id]!.excluded = true;

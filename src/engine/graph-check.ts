@@ -43,6 +43,7 @@ function lostJumpProblems(s: ScenarioData): Problem[] {
         problems.push({
           path: jsonPath(l.path),
           severity: "warning",
+          rule: "double-jump",
           message: `the flow can jump twice here: a later goto or end in the same list replaces this goto on some paths (the last jump wins); put each jump in its own branch of an "if" … "else"`,
         });
       }

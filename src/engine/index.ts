@@ -4,6 +4,7 @@
  */
 export * from "./schema.ts";
 export * from "./problems.ts";
+export { LINT_RULES, type LintRule } from "./lint-rules.ts";
 export { loadScenario, validateScenario, freezeScenario, RESERVED_SPEAKERS, type Scenario } from "./loader.ts";
 export { checkScenarioBytes, checkScenarioText, parseScenarioText, lintScenario, MAX_SCENARIO_BYTES, MAX_NESTING } from "./check.ts";
 export {
@@ -28,7 +29,7 @@ export { saveRun, restoreRun, replayInputs, replayDecisions, decisionsOf, SaveEr
 export { createRng, seedToState, type Rng } from "./rng.ts";
 export * from "./account.ts";
 export { hasShortlistStage, tasksInPlay } from "./pipeline.ts";
-export { MOVE_RULES, MOVE_KINDS, moveCost, optionCost, talkUnits, rankMove, tacticFits, summariseIsTimely, type MoveRule, type MoveTable, type MoveKind } from "./moves/index.ts";
+export { MOVE_RULES, MOVE_KINDS, moveCost, optionCost, talkUnits, rankMove, rankOption, ownPoints, PENALISED_RANK, tacticFits, summariseIsTimely, type MoveRule, type MoveTable, type MoveKind } from "./moves/index.ts";
 export { REACTIONS } from "./reactions.ts";
 export { evaluate, figure } from "./conditions.ts";
 export { POLICIES, HABITS, BLIND_POLICIES, goodPlay, randomPlay, habitWithRandom, habitInGoodPlay, simulate, playOnce, type Policy, type Habit, type SimulationResult, type Spread } from "./simulate.ts";

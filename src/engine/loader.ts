@@ -218,6 +218,7 @@ function checkReferences(s: ScenarioData): Problem[] {
         needWho(e.need.who, [...p, "need", "who"]);
         needNeed(e.need.who, e.need.need, [...p, "need", "need"]);
       } else if ("note" in e) needNote(e.note, [...p, "note"]);
+      else if ("research" in e) needFact(e.research, [...p, "research"]);
       else if ("exclude" in e) needCompetitor(e.exclude, [...p, "exclude"]);
     });
   };

@@ -1,9 +1,17 @@
+import type { LintRule } from "./lint-rules.ts";
+
 /** A problem found in a scenario or save: where (a JSON path like `$.nodes.intro.options[0].next`) and what. */
 export interface Problem {
   path: string;
   message: string;
   /** "warning": the file plays, but a class may trip over it (teaching lint). Absent means an error. */
   severity?: "error" | "warning";
+  /** The rule that raised a warning: a front end words it in its language from `args`, and `lintOk` can acknowledge it. */
+  rule?: LintRule;
+  /** The values the message names (ids, counts, the author's text), for wording it in another language. */
+  args?: Record<string, string | number>;
+  /** Set when the author acknowledged this warning here (`lintOk`): their reason, in each language they gave. */
+  acknowledged?: Partial<Record<"zh-CN" | "en", string>>;
 }
 
 /** Whether a problem stops the file from being used (everything but a warning). */

@@ -96,6 +96,8 @@ export function sharedReactionWarnings(s: Scenario, heard: ReadonlyMap<string, R
         path: jsonPath(second.path ?? ["cast", second.who, "reactions"]),
         message: `in "${s.meta.id}" the reaction 「${text}」 is spoken by ${people.join(" and ")}: give each stakeholder their own words in cast.<id>.reactions, in their voice`,
         severity: "warning",
+        rule: "shared-reaction",
+        args: { text, people: [...new Set(list.map((sp) => sp.who))].slice(0, NAMED).join(", ") + (list.length > NAMED ? ", …" : "") },
       });
     }
   }
@@ -116,6 +118,8 @@ export function farewellReactionWarnings(s: Scenario): Problem[] {
         path: jsonPath([...at, principle]),
         message: `the reaction 「${text["zh-CN"] ?? text.en}」 says the meeting is over, but a reaction is only spoken when the meeting goes on: word it as a warning, or end the meeting with meetings.<id>.cutShort`,
         severity: "warning",
+        rule: "farewell-reaction",
+        args: { text: text["zh-CN"] ?? text.en ?? "" },
       });
     }
   }

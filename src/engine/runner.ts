@@ -13,7 +13,7 @@ import { applyEffects, type Flow } from "./effects.ts";
 import { endMeeting, hear, listeningTurn, setListening, startMeeting } from "./meetings.ts";
 import { competitorsAct } from "./competitors.ts";
 import { gateOpen } from "./pipeline.ts";
-import { applyMove, rankMove } from "./moves/index.ts";
+import { applyMove, rankOption } from "./moves/index.ts";
 import { nodeFacts } from "./node-facts.ts";
 import { betterOption, judgeLastMove } from "./advice.ts";
 import { reactionText, reactionTo, shownLines, shuffledForRun } from "./reactions.ts";
@@ -58,7 +58,11 @@ export interface Runner {
   choose(optionId: string, listening?: ListeningStance): void;
   /** Sets how the rep listens for the rest of the meeting (until changed). Only inside a meeting. */
   setListening(stance: ListeningStance): void;
-  /** How well an offered option follows the course right now (0-100), as the debrief judges. */
+  /**
+   * How well an offered option follows the course right now (0-100), as the debrief judges:
+   * its move's rank, held under PENALISED_RANK when the author's own score effects on the
+   * option net a loss (`rankOption`).
+   */
   rank(optionId: string): number;
   /** Whether a stage's gate would let the deal in now (true when it has none). */
   gateOpen(stageId: string): boolean;
@@ -110,6 +114,21 @@ class RunnerImpl implements Runner {
   private offered: OfferedOption[] = [];
   /** The scenario's option behind each offered one, index for index (`offered` is what hosts see). */
   private offeredFrom: Option[] = [];
+  /** Offered index by option id, built on first need when a node offers many options (players rank every one at each choice). */
+  private offeredIndex: Map<string, number> | null = null;
+
+  private offeredAt(optionId: string): number {
+    const list = this.offered;
+    if (list.length <= 16) {
+      for (let i = 0; i < list.length; i++) if (list[i]!.id === optionId) return i;
+      return -1;
+    }
+    if (!this.offeredIndex) {
+      this.offeredIndex = new Map();
+      list.forEach((o, i) => this.offeredIndex!.set(o.id, i));
+    }
+    return this.offeredIndex.get(optionId) ?? -1;
+  }
   /** Set when a client walked out: the meeting that ends next ends cut short. */
   private cutShort = false;
 
@@ -187,8 +206,9 @@ class RunnerImpl implements Runner {
   }
 
   rank(optionId: string): number {
-    const o = this.offered.find((x) => x.id === optionId);
-    return o ? rankMove(this.core, o.move, o.to) : 0;
+    const at = this.offeredAt(optionId);
+    // The scenario's option, effects included: an option the author penalised ranks as one (rankOption).
+    return at < 0 ? 0 : rankOption(this.core, this.offeredFrom[at]!);
   }
 
   setListening(stance: ListeningStance): void {
@@ -231,7 +251,7 @@ class RunnerImpl implements Runner {
     const a = s.account;
     if (listening && a.meeting) this.setListening(listening);
     const nodeId = s.node;
-    const better = this.advise ? betterOption(this.core, this.offered, optionId) : undefined;
+    const better = this.advise ? betterOption(this.offered, optionId, (o) => this.rank(o.id)) : undefined;
 
     s.turn += 1;
     s.chosen.push(`${nodeId}/${optionId}`);
@@ -328,6 +348,7 @@ class RunnerImpl implements Runner {
     const node = this.scenario.nodes[s.node]!;
     this.offered = [];
     this.offeredFrom = [];
+    this.offeredIndex = null;
     if (s.line < s.shown.length - 1 || !node.options) {
       s.status = "line";
       return;
@@ -351,11 +372,13 @@ class RunnerImpl implements Runner {
     if (this.s.status === "ended") return;
     finishRun(this.core, ending);
     this.offered = [];
+    this.offeredIndex = null;
   }
 
   private stick(reason: string): void {
     this.s.status = "stuck";
     this.offered = [];
+    this.offeredIndex = null;
     this.s.log.push({ type: "stuck", turn: this.s.turn, node: this.s.node, reason });
   }
 }

@@ -143,6 +143,7 @@ export type Effect =
   | { task: Stage3Task; status: TaskStatus }
   | { figure: "weeks" | "budget" | "risk" | "integration" | "concessions"; by: number }
   | { note: string }
+  | { research: string }
   | { exclude: string }
   | { trait: (typeof PARTNER_TRAITS)[number] };
 
@@ -175,6 +176,7 @@ export const Effect: z.ZodType<Effect> = z.lazy(() =>
     z.object({ task: z.enum(STAGE3_TASKS), status: z.enum(TASK_STATUSES) }).strict(),
     z.object({ figure: z.enum(["weeks", "budget", "risk", "integration", "concessions"]), by: bounded(1000) }).strict(),
     z.object({ note: Id.describe("put a note in the player's notebook") }).strict(),
+    z.object({ research: Id.describe("the rep already knows this research fact (a briefing, or the studio's play-from-here): no time, no points") }).strict(),
     z.object({ exclude: Id.describe("screen a competitor out of the tender") }).strict(),
     z.object({ trait: z.enum(PARTNER_TRAITS) }).strict(),
   ]),

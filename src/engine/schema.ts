@@ -13,6 +13,7 @@ import {
 export * from "./vocabulary.ts";
 export * from "./schema-basics.ts";
 export * from "./schema-logic.ts";
+import { LINT_RULES } from "./lint-rules.ts";
 import {
   AWARENESS_METHODS,
   CLOSE_STYLES,
@@ -88,6 +89,20 @@ export const MoveTag = z.discriminatedUnion("kind", [
 ]);
 export type MoveTag = z.infer<typeof MoveTag>;
 
+/**
+ * An author's acknowledgement of a warning that is intended here (a deliberate distractor,
+ * an ending only partial play reaches): the rule and why. The checker still finds the
+ * warning and reports it as acknowledged, with the reason (lint-ok.ts).
+ */
+export const LintOk = z
+  .object({
+    rule: z.enum(LINT_RULES).describe("the warning's rule, as the checker names it (e.g. node-unreached, ending-unreached, no-right-answer)"),
+    why: LocalizedText.describe("why the warning is intended here, for whoever reads the file next"),
+  })
+  .strict();
+export type LintOk = z.infer<typeof LintOk>;
+const LintOkList = z.array(LintOk).min(1).max(LINT_RULES.length).describe("warnings that are intended here: each names a rule and says why; the studio shows them as acknowledged");
+
 export const Option = z
   .object({
     id: Id,
@@ -102,6 +117,7 @@ export const Option = z
       .strict()
       .optional()
       .describe("time and money on top of the engine's own cost for this kind of move; unaffordable options are not offered"),
+    lintOk: LintOkList.optional(),
   })
   .strict();
 export type Option = z.infer<typeof Option>;
@@ -129,6 +145,7 @@ export const ScenarioNode = z
     next: Id.optional().describe("node that follows the lines when there is no choice"),
     ending: Id.optional().describe("ending id ($.endings) reached after the lines"),
     shuffle: z.boolean().optional().describe("false keeps the options in the written order (e.g. a navigation menu); default: shuffled per run"),
+    lintOk: LintOkList.optional(),
   })
   .strict()
   .superRefine((node, ctx) => {
@@ -192,7 +209,12 @@ export const Stage = z
 export type Stage = z.infer<typeof Stage>;
 
 export const Ending = z
-  .object({ outcome: z.enum(OUTCOMES).describe("how the deal ended: sets the outcome competency (lost-shortlist lowest … strategic-partner highest)"), title: LocalizedText, summary: LocalizedText })
+  .object({
+    outcome: z.enum(OUTCOMES).describe("how the deal ended: sets the outcome competency (lost-shortlist lowest … strategic-partner highest)"),
+    title: LocalizedText,
+    summary: LocalizedText,
+    lintOk: LintOkList.optional(),
+  })
   .strict();
 export type Ending = z.infer<typeof Ending>;
 

@@ -106,6 +106,8 @@ export function surfaceTellWarnings(s: Scenario, probed: readonly ProbedChoice[]
     .map((m) => ({
       path: jsonPath(["nodes"]),
       severity: "warning" as const,
+      rule: "surface-tell" as const,
+      args: { scenario: s.meta.id, locale: m.locale, feature: m.feature, direction: m.correlation > 0 ? "more" : "less", correlation: m.correlation.toFixed(2), choices: m.choices, threshold },
       message:
         `surface tell in "${s.meta.id}" (${m.locale}): an option's rank correlates with ${FEATURE_WORDS[m.feature].name} at ${m.correlation.toFixed(2)} ` +
         `over ${m.choices} choices (threshold ±${threshold}): always picking ${m.correlation > 0 ? FEATURE_WORDS[m.feature].more : FEATURE_WORDS[m.feature].less} pays without reading the account. ` +

@@ -9,6 +9,7 @@
 import { PAIR_COVERS } from "./account.ts";
 import type { Scenario } from "./loader.ts";
 import { jsonPath, type Problem } from "./problems.ts";
+import type { LintRule } from "./lint-rules.ts";
 import { tacticFits } from "./moves/index.ts";
 import { createRunner, resumeRunner, type Runner } from "./runner.ts";
 import { PRINCIPLES } from "./scorecard.ts";
@@ -55,7 +56,7 @@ export interface ProbeReport {
   /** Endings reached, by policy name. */
   endingsByPolicy: Record<string, Record<string, number>>;
   /** Per `node/option`: times offered, and times it could have done something. */
-  offers: Map<string, { offered: number; useful: number; why?: string }>;
+  offers: Map<string, { offered: number; useful: number; why?: IdleWhy }>;
   /** Per node: choices seen, and how many of them had an option that lost no points. */
   penalties: Map<string, { seen: number; avoidable: number }>;
   /** Per node that keeps its order: the file index of the option with the most points, when one stood out. */
@@ -132,15 +133,24 @@ function pointsOfChoice(r: Runner, optionId: string): number {
   return sum;
 }
 
+/** Why a move could do nothing: the rule, its values, and the English words. */
+interface IdleWhy {
+  rule: "colleague-already-paired" | "tactic-never-fits";
+  args: Record<string, string>;
+  text: string;
+}
+
 /** Whether a move could do anything in the account as it stands (only for moves that can be idle). */
-function moveIsUseful(r: Runner, move: MoveTag): { useful: boolean; why?: string } | undefined {
+function moveIsUseful(r: Runner, move: MoveTag): { useful: boolean; why?: IdleWhy } | undefined {
   const a = r.state.account;
   if (move.kind === "relationship" && move.action === "bring-colleague" && move.colleague) {
-    return { useful: !a.pairs.includes(move.colleague), why: `"${move.colleague}" was already in the account every time it was offered` };
+    const why: IdleWhy = { rule: "colleague-already-paired", args: { colleague: move.colleague }, text: `"${move.colleague}" was already in the account every time it was offered` };
+    return { useful: !a.pairs.includes(move.colleague), why };
   }
   if (move.kind === "tactic" && !move.fits) {
     const fit = tacticFits({ account: a, scenario: r.scenario, holds: () => false }, move);
-    return { useful: fit.fits, why: `"${move.tactic}" never fitted when it was offered: ${PRINCIPLES[fit.principle]?.en ?? fit.principle}` };
+    const text = `"${move.tactic}" never fitted when it was offered: ${PRINCIPLES[fit.principle]?.en ?? fit.principle}`;
+    return { useful: fit.fits, why: { rule: "tactic-never-fits", args: { tactic: move.tactic, principle: fit.principle }, text } };
   }
   return undefined;
 }
@@ -234,7 +244,8 @@ export function probeScenario(s: Scenario, runs = PROBE_RUNS, workLimit = PROBE_
 /** Every teaching warning for a scenario that passed the schema, reference and graph checks. */
 export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s)): Problem[] {
   const out: Problem[] = [];
-  const warn = (segments: PropertyKey[], message: string) => out.push({ path: jsonPath(segments), message, severity: "warning" });
+  const warn = (segments: PropertyKey[], rule: LintRule, args: Record<string, string | number>, message: string) =>
+    out.push({ path: jsonPath(segments), message, severity: "warning", rule, args });
   const departments = new Set(Object.values(s.cast).map((c) => c.department));
 
   for (const [id, node] of Object.entries(s.nodes)) {
@@ -243,31 +254,33 @@ export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s))
       if (m.kind === "relationship" && m.action === "bring-colleague" && m.colleague && !PAIR_COVERS[m.colleague].some((d) => departments.has(d))) {
         warn(
           ["nodes", id, "options", i, "move", "colleague"],
+          "colleague-covers-no-one",
+          { colleague: m.colleague, departments: PAIR_COVERS[m.colleague].join(" / ") },
           `"${m.colleague}" pairs with ${PAIR_COVERS[m.colleague].join(" / ")}, and no one in the cast works there: the pair raises no one's trust or level`,
         );
       }
       const again = probe.repeats.get(`${id}/${o.id}`);
-      if (again) warn(["nodes", id, "options", i], `offered again right after "${again}" was taken: the client has just heard it (guard it with a condition, e.g. {"not": {"chosen": …}})`);
+      if (again) warn(["nodes", id, "options", i], "offered-again", { after: again }, `offered again right after "${again}" was taken: the client has just heard it (guard it with a condition, e.g. {"not": {"chosen": …}})`);
       const seen = probe.offers.get(`${id}/${o.id}`);
       if (seen && seen.offered > 0 && seen.useful === 0 && seen.why) {
-        warn(["nodes", id, "options", i, "move"], `can do nothing here: ${seen.why} (${seen.offered} time(s) in the probe runs)`);
+        warn(["nodes", id, "options", i, "move"], seen.why.rule, { ...seen.why.args, offered: seen.offered }, `can do nothing here: ${seen.why.text} (${seen.offered} time(s) in the probe runs)`);
       }
     });
     const pen = probe.penalties.get(id);
     if (pen && pen.seen > 0 && pen.avoidable === 0) {
-      warn(["nodes", id, "options"], `every option here loses points whenever players reach it (${pen.seen} time(s) tried in the probe runs): give the class one right answer`);
+      warn(["nodes", id, "options"], "no-right-answer", { seen: pen.seen }, `every option here loses points whenever players reach it (${pen.seen} time(s) tried in the probe runs): give the class one right answer`);
     }
     if (!probe.cutShort && probe.visited.size > 0 && !probe.visited.has(id)) {
-      warn(["nodes", id], `no simulated player reached this node (${PROBE_RUNS} runs of each built-in policy): its lines may never be shown`);
+      warn(["nodes", id], "node-unreached", { runs: PROBE_RUNS }, `no simulated player reached this node (${PROBE_RUNS} runs of each built-in policy): its lines may never be shown`);
     }
   }
 
   if (probe.cutShort) {
-    warn([], `the probe runs stopped early (the work they may do is bounded, and this file's nodes, options or effect lists are very large): warnings about nodes no player reached and endings no policy reached are left out`);
+    warn([], "probe-cut-short", {}, `the probe runs stopped early (the work they may do is bounded, and this file's nodes, options or effect lists are very large): warnings about nodes no player reached and endings no policy reached are left out`);
   }
   const reached = new Set(Object.values(probe.endingsByPolicy).flatMap((e) => Object.keys(e)));
   for (const id of probe.cutShort ? [] : Object.keys(s.endings)) {
-    if (!reached.has(id)) warn(["endings", id], `no built-in policy reached this ending in ${PROBE_RUNS} runs each; check the conditions on the way (the studio's balance panel searches for a path)`);
+    if (!reached.has(id)) warn(["endings", id], "ending-unreached", { runs: PROBE_RUNS }, `no built-in policy reached this ending in ${PROBE_RUNS} runs each; check the conditions on the way (the studio's balance panel searches for a path)`);
   }
 
   const counts = new Map<number, number>();
@@ -275,7 +288,7 @@ export function teachingLint(s: Scenario, probe: ProbeReport = probeScenario(s))
   const total = probe.bestIndex.size;
   for (const [index, n] of counts) {
     if (total >= POSITION_MIN && n / total >= POSITION_SHARE) {
-      warn(["nodes"], `the best option is number ${index + 1} at ${n} of ${total} choices that keep their order ("shuffle": false): vary where the best answer sits, so players cannot learn its place`);
+      warn(["nodes"], "best-in-one-place", { place: index + 1, n, total }, `the best option is number ${index + 1} at ${n} of ${total} choices that keep their order ("shuffle": false): vary where the best answer sits, so players cannot learn its place`);
     }
   }
   out.push(...surfaceTellWarnings(s, probe.choices));

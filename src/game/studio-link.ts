@@ -7,12 +7,12 @@
  */
 import type { Phaser } from "../phaser/index.ts";
 import type { Services } from "./services.ts";
-import { freezeEntry } from "./catalogueService.ts";
+import { ensureCatalogue, freezeEntry } from "./catalogueService.ts";
+import type { CatalogueEntry } from "../content/catalogue.ts";
 import { checkOwnScenario } from "./own-scenarios.ts";
 import { SceneKey } from "./keys.ts";
 import { parsePlayRequest, STUDIO_PROTOCOL, type GameMessage, type LiveState, type PlayRequest, type ReplayChoice } from "../content/studio-protocol.ts";
 import { createRunner, type Runner } from "../engine/runner.ts";
-import { scoreSheet } from "../engine/scorecard.ts";
 import { decisionsOf, restoreRun, saveRun } from "../engine/save.ts";
 import { localize } from "../content/i18n.ts";
 import type { Scenario } from "../engine/loader.ts";
@@ -42,7 +42,8 @@ function liveState(runner: Runner, locale: "zh-CN" | "en"): LiveState {
     status: runner.status,
     stage: st.stage,
     ending: st.ending,
-    total: scoreSheet(st.points).total,
+    // The runner's scorecard, as the game's debrief shows it (a disqualified run scores 0).
+    total: runner.score.total,
     vars: { ...st.vars },
     weeks: a.weeks,
     budget: a.budget,
@@ -84,8 +85,11 @@ export function listenToStudio(game: Phaser.Game, svc: Services): void {
     const entry = freezeEntry(result.entry);
     if (!entry.ok) return;
     const scenario = entry.scenario;
-    // The studio's copy replaces any scenario with its id (a template copied from a bundled one).
-    svc.catalogue = [entry, ...(svc.catalogue ?? []).filter((e) => !(e.ok && e.scenario.meta.id === scenario.meta.id))];
+    // The studio's copy replaces any scenario with its id (a template copied from a bundled one). The
+    // bundled catalogue loads first: loading after would put the bundled file back under the same id,
+    // and "play again" in the debrief would start it instead of the author's.
+    const bundled = await ensureCatalogue(svc).catch(() => [] as CatalogueEntry[]);
+    svc.catalogue = [entry, ...bundled.filter((e) => !(e.ok && e.scenario.meta.id === scenario.meta.id))];
     const { runner, replayed } = replay(scenario, req.seed, req.decisions);
     current = { scenario, requested: req.decisions.length, replayed };
     await svc.loadPlayScenes();
@@ -93,6 +97,8 @@ export function listenToStudio(game: Phaser.Game, svc: Services): void {
     const store = svc.store.getState();
     store.saveRun({ scenarioId: scenario.meta.id, title: scenario.meta.title, snapshot: saveRun(runner) });
     game.scene.start(SceneKey.Meeting, { scenarioId: scenario.meta.id, resume: true });
+    // The author clicked in the studio to restart: the keyboard belongs to the game again.
+    if (req.focus) window.focus();
   };
 
   window.addEventListener("message", (ev: MessageEvent) => {

@@ -10,18 +10,23 @@ import { isError, type Problem } from "../engine/problems.ts";
 import { indexText, lineColumn, spanOfPath } from "./json-paths.ts";
 
 /** A problem with its place in the text. */
-export interface PlacedProblem extends Problem {
+export interface PlacedProblem extends Omit<Problem, "severity"> {
   from: number;
   to: number;
   line: number;
   column: number;
-  severity: "error" | "warning";
+  /** "acknowledged": a warning the author marked as intended here (`lintOk`); it counts as neither. */
+  severity: "error" | "warning" | "acknowledged";
+  /** The JSON parser's error code, for a syntax error (the studio words it in its language). */
+  syntax?: string;
 }
 
 export interface Analysis {
   problems: PlacedProblem[];
   errors: number;
   warnings: number;
+  /** Warnings the author acknowledged (`lintOk`). */
+  acknowledged: number;
   /** True when the file would load in the game. */
   playable: boolean;
 }
@@ -49,7 +54,7 @@ export function analyse(text: string): Analysis {
     from,
     to: Math.max(to, from + (text.length > from ? 1 : 0)),
     ...lineColumn(text, from),
-    severity: isError(p) ? "error" : "warning",
+    severity: isError(p) ? "error" : p.acknowledged ? "acknowledged" : "warning",
   });
   let problems: PlacedProblem[];
   if (index.errors.length > 0) {
@@ -57,7 +62,7 @@ export function analyse(text: string): Analysis {
     problems = index.errors.map((e) => {
       const code = printParseErrorCode(e.error);
       const { line, column } = lineColumn(text, e.offset);
-      return place({ path: `line ${line}, column ${column}`, message: `invalid JSON: ${SYNTAX_MESSAGES[code] ?? code}` }, e.offset, e.offset + e.length);
+      return { ...place({ path: `line ${line}, column ${column}`, message: `invalid JSON: ${SYNTAX_MESSAGES[code] ?? code}` }, e.offset, e.offset + e.length), syntax: code };
     });
   } else {
     const { problems: found } = checkScenarioText(text);
@@ -67,5 +72,6 @@ export function analyse(text: string): Analysis {
     });
   }
   const errors = problems.filter((p) => p.severity === "error").length;
-  return { problems, errors, warnings: problems.length - errors, playable: errors === 0 };
+  const acknowledged = problems.filter((p) => p.severity === "acknowledged").length;
+  return { problems, errors, warnings: problems.length - errors - acknowledged, acknowledged, playable: errors === 0 };
 }

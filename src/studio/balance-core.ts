@@ -11,7 +11,6 @@ import {
   playOnce,
   POLICIES,
   resumeRunner,
-  scoreSheet,
   createRng,
   seedToState,
   type Condition,
@@ -46,7 +45,8 @@ export function balance(s: Scenario, runs: number, seed = "studio"): BalanceRepo
     for (const c of COMPETENCIES) result.competencies[c] = [];
     for (let i = 0; i < runs; i++) {
       const r = playOnce(s, policy, `${seed}:${i}`, rng, 3000);
-      const sheet = scoreSheet(r.state.points);
+      // The runner's own scorecard: a disqualified run scores 0 here as in the game and the CLI.
+      const sheet = r.score;
       result.totals.push(sheet.total);
       for (const c of COMPETENCIES) result.competencies[c]!.push(sheet.competencies[c]);
       const end = r.state.ending ?? "(unfinished)";
@@ -58,13 +58,21 @@ export function balance(s: Scenario, runs: number, seed = "studio"): BalanceRepo
   return { policies, visited: [...visited] };
 }
 
+/** Something a traced step did, as data: the trace panel words it in the studio's language. */
+export type TraceEvent =
+  | { kind: "score"; points: number; competency: string; principle?: string }
+  | { kind: "stage"; to: string }
+  | { kind: "gate"; stage: string }
+  | { kind: "stuck"; reason: string };
+
 /** One step of a traced run, as the trace panel lists it. */
 export interface TraceStep {
   node: string;
   option?: string;
-  text?: string;
+  /** The option's words, in each language the file gives. */
+  text?: Partial<Record<"zh-CN" | "en", string>>;
   points: number;
-  events: string[];
+  events: TraceEvent[];
 }
 
 /** Plays one run with a policy and seed and lists its choices with what they scored. */
@@ -75,16 +83,16 @@ export function traceRun(s: Scenario, policyName: string, seed: string): { steps
   for (const e of r.state.log) {
     if (e.type === "choice") {
       const text = s.nodes[e.node]?.options?.find((o) => o.id === e.option)?.text;
-      steps.push({ node: e.node, option: e.option, text: text?.["zh-CN"] ?? text?.en, points: 0, events: [] });
+      steps.push({ node: e.node, option: e.option, ...(text ? { text: { ...text } } : {}), points: 0, events: [] });
     } else if (e.type === "score" && steps.length) {
       const last = steps[steps.length - 1]!;
       last.points += e.points;
-      last.events.push(`${e.points > 0 ? "+" : ""}${e.points} ${e.competency}${e.principle ? ` (${e.principle})` : ""}`);
+      last.events.push({ kind: "score", points: e.points, competency: e.competency, ...(e.principle ? { principle: e.principle } : {}) });
     } else if ((e.type === "stage" || e.type === "gate" || e.type === "stuck") && steps.length) {
-      steps[steps.length - 1]!.events.push(e.type === "stage" ? `stage → ${e.to}` : e.type === "gate" ? `gate closed: ${e.stage}` : `stuck: ${e.reason}`);
+      steps[steps.length - 1]!.events.push(e.type === "stage" ? { kind: "stage", to: e.to } : e.type === "gate" ? { kind: "gate", stage: e.stage } : { kind: "stuck", reason: e.reason });
     }
   }
-  return { steps, ending: r.state.ending, total: scoreSheet(r.state.points).total };
+  return { steps, ending: r.state.ending, total: r.score.total };
 }
 
 /** Reads a run's state the way conditions do. */

@@ -6,7 +6,8 @@
 import { parse } from "jsonc-parser";
 import type { StudioKey } from "./i18n.ts";
 import type { BalanceRequest } from "./balance.worker.ts";
-import type { BalanceReport, MissReason, PathStep, TraceStep } from "./balance-core.ts";
+import type { BalanceReport, MissReason, PathStep, TraceEvent, TraceStep } from "./balance-core.ts";
+import type { Locale } from "../engine/vocabulary.ts";
 import type { ReplayChoice } from "../content/studio-protocol.ts";
 import { competencyChart, POLICY_COLORS, totalsChart } from "./charts.ts";
 import { COMPETENCY_NAMES as COMPETENCIES } from "./vocab.ts";
@@ -29,8 +30,24 @@ export interface BalancePanel {
 
 const POLICY_NAMES = ["random", "spin-disciplined", "feature-dumper", "situation-spammer", "pushy-closer"];
 
-export function createBalancePanel(opts: { t: T; onVisited(nodes: string[]): void; onPlayPath(decisions: ReplayChoice[]): void }): BalancePanel {
+export function createBalancePanel(opts: { t: T; locale: () => Locale; onVisited(nodes: string[]): void; onPlayPath(decisions: ReplayChoice[]): void }): BalancePanel {
   const { t } = opts;
+  const competency = (c: string) => {
+    const key = `comp.${c}` as StudioKey;
+    return t(key) === key ? c : t(key);
+  };
+  const eventText = (e: TraceEvent): string => {
+    switch (e.kind) {
+      case "score":
+        return `${e.points > 0 ? "+" : ""}${e.points} ${competency(e.competency)}${e.principle ? ` (${e.principle})` : ""}`;
+      case "stage":
+        return t("bal.ev-stage", { to: e.to });
+      case "gate":
+        return t("bal.ev-gate", { stage: e.stage });
+      case "stuck":
+        return t("bal.ev-stuck", { reason: e.reason });
+    }
+  };
   let worker: Worker | null = null;
   let asked = 0;
   const pending = new Map<number, (v: { result?: unknown; error?: string }) => void>();
@@ -70,7 +87,7 @@ export function createBalancePanel(opts: { t: T; onVisited(nodes: string[]): voi
     table.className = "endings-table";
     host.replaceChildren(
       totalsChart(series, t("bal.totals")),
-      competencyChart(COMPETENCIES, report.policies.map((p) => ({ name: p.policy, values: p.competencies })), t("bal.comp")),
+      competencyChart(COMPETENCIES, report.policies.map((p) => ({ name: p.policy, values: p.competencies })), t("bal.comp"), competency),
       el("h4", t("bal.endings")),
       table,
     );
@@ -105,9 +122,10 @@ export function createBalancePanel(opts: { t: T; onVisited(nodes: string[]): voi
     if (res.error) return status(res.error);
     const trace = res.result as { steps: TraceStep[]; ending: string | null; total: number };
     const items = trace.steps.map((s, i) => {
-      const li = el("li", `${s.node} → ${s.option}${s.text ? ` “${s.text}”` : ""} `);
+      const words = s.text?.[opts.locale()] ?? s.text?.["zh-CN"] ?? s.text?.en;
+      const li = el("li", `${s.node} → ${s.option}${words ? ` “${words}”` : ""} `);
       li.append(el("span", `${s.points >= 0 ? "+" : ""}${s.points}`, s.points < 0 ? "pts-neg" : "pts-pos"));
-      if (s.events.length) li.append(el("div", s.events.join(" · "), "hint"));
+      if (s.events.length) li.append(el("div", s.events.map(eventText).join(" · "), "hint"));
       li.value = i + 1;
       return li;
     });

@@ -57,7 +57,7 @@ export function totalsChart(series: { name: string; values: number[] }[], title:
 }
 
 /** Competencies down, policies across: the median as a dot, the 10th-90th percentile as a bar. */
-export function competencyChart(competencies: readonly string[], series: { name: string; values: Record<string, number[]> }[], title: string): SVGSVGElement {
+export function competencyChart(competencies: readonly string[], series: { name: string; values: Record<string, number[]> }[], title: string, label: (c: string) => string = (c) => c): SVGSVGElement {
   const rowH = 9 * series.length + 10;
   const left = 110;
   const w = 560;
@@ -66,7 +66,7 @@ export function competencyChart(competencies: readonly string[], series: { name:
   const x = (v: number) => left + (v / 100) * (w - left - 10);
   competencies.forEach((c, ci) => {
     const top = 24 + ci * rowH;
-    el("text", { x: 6, y: top + rowH / 2 }, svg, c);
+    el("text", { x: 6, y: top + rowH / 2 }, svg, label(c));
     series.forEach((s, si) => {
       const vals = s.values[c] ?? [];
       const y = top + 6 + si * 9;

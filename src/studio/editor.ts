@@ -13,11 +13,15 @@ import { EditorSelection } from "@codemirror/state";
 import { getLocation, parse } from "jsonc-parser";
 import schemaJson from "../../scenarios/scenario.schema.json";
 import { placeAt, type PathSegment } from "./json-paths.ts";
-import { describeAt, keysAt, valuesAt, type JsonSchema } from "./schema-help.ts";
+import { describeAt, helpText, keysAt, valuesAt, type JsonSchema } from "./schema-help.ts";
+import { st, type StudioKey } from "./i18n.ts";
+import type { Locale } from "../engine/vocabulary.ts";
 import { declaredIds, idKindAt, idsFor, needOwnerAt } from "./ids.ts";
 import type { PlacedProblem } from "./analysis.ts";
 
 const schema = schemaJson as unknown as JsonSchema;
+/** The language of hover help and completion details: the studio's, set by `setLocale`. */
+let helpLocale: Locale = "zh-CN";
 
 /** The document as far as it parses (jsonc-parser recovers from errors). */
 function loose(text: string): unknown {
@@ -27,6 +31,9 @@ function loose(text: string): unknown {
     return undefined;
   }
 }
+
+/** What kind of id this is, in the studio's language. */
+const kindName = (kind: string) => st(helpLocale, `id.${kind}` as StudioKey);
 
 function completeScenario(ctx: CompletionContext): CompletionResult | null {
   const text = ctx.state.doc.toString();
@@ -43,8 +50,8 @@ function completeScenario(ctx: CompletionContext): CompletionResult | null {
       .map((k) => ({
         label: k.key,
         type: "property",
-        detail: (k.required ? "required · " : "") + (k.type ?? ""),
-        info: k.description,
+        detail: (k.required ? `${st(helpLocale, "help.required")} · ` : "") + (k.type ?? ""),
+        info: helpText(k.description, helpLocale),
         boost: k.required ? 1 : 0,
         apply: quoted ? k.key : `${JSON.stringify(k.key)}: `,
       }));
@@ -52,7 +59,7 @@ function completeScenario(ctx: CompletionContext): CompletionResult | null {
     const kind = idKindAt(place.path);
     const ids = kind ? idsFor(declaredIds(doc), kind, kind === "need" ? needOwnerAt(doc, place.path) : undefined) : [];
     options = [
-      ...ids.map((d) => ({ label: d.id, type: "variable", detail: kind + (d.owner ? ` of ${d.owner}` : ""), info: d.hint, apply: wrap(d.id) })),
+      ...ids.map((d) => ({ label: d.id, type: "variable", detail: kindName(kind!) + (d.owner ? st(helpLocale, "help.of", { owner: d.owner }) : ""), info: d.hint, apply: wrap(d.id) })),
       ...valuesAt(schema, place.path, doc).map((v) => ({
         label: String(v),
         type: typeof v === "string" ? "enum" : "keyword",
@@ -80,7 +87,7 @@ const scenarioHover = hoverTooltip((view, pos) => {
   if (!loc.path.length) return null;
   const path = [...loc.path] as PathSegment[];
   const doc = loose(text);
-  const help = describeAt(schema, path, doc);
+  const help = describeAt(schema, path, doc, helpLocale);
   const kind = idKindAt(path);
   const value = valueAt(doc, path);
   const named = kind && typeof value === "string" ? declaredIds(doc)[kind].find((d) => d.id === value) : undefined;
@@ -96,7 +103,7 @@ const scenarioHover = hoverTooltip((view, pos) => {
       const title = document.createElement("strong");
       title.textContent = path.join(".");
       dom.append(title);
-      for (const line of [help, named ? `${kind} "${named.id}": ${named.hint ?? ""}` : undefined]) {
+      for (const line of [help, named ? `${kindName(kind!)} "${named.id}": ${named.hint ?? ""}` : undefined]) {
         if (!line) continue;
         const p = document.createElement("p");
         p.textContent = line; // schema and file text are shown as text, never as HTML
@@ -117,6 +124,8 @@ export interface ScenarioEditor {
   jump(from: number, to?: number): void;
   undo(): void;
   redo(): void;
+  /** The language of hover help and completion details. */
+  setLocale(locale: Locale): void;
 }
 
 /**
@@ -171,7 +180,7 @@ export function createEditor(host: HTMLElement, initial: string, onChange: (text
       const diagnostics: Diagnostic[] = problems.map((p) => ({
         from: Math.min(p.from, len),
         to: Math.min(Math.max(p.to, p.from), len),
-        severity: p.severity,
+        severity: p.severity === "acknowledged" ? "info" : p.severity,
         message: `${p.path}: ${p.message}`,
         source: "dealcraft",
       }));
@@ -181,6 +190,9 @@ export function createEditor(host: HTMLElement, initial: string, onChange: (text
       const len = view.state.doc.length;
       view.dispatch({ selection: EditorSelection.range(Math.min(from, len), Math.min(to, len)), scrollIntoView: true });
       view.focus();
+    },
+    setLocale(locale) {
+      helpLocale = locale;
     },
     undo: () => undo(view),
     redo: () => redo(view),

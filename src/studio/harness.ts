@@ -1,7 +1,8 @@
 /**
  * "Play from here": a copy of the scenario that starts at a chosen node with a chosen
  * state. The state goes in as ordinary scenario data (starting meters, variable initial
- * values, resources) and effects on a small entry node (needs, tasks, stage), so the game
+ * values, resources, colleagues already paired) and effects on a small entry node (needs,
+ * tasks, stage, notes in the notebook, research facts known), so the game
  * plays it like any file and every save format keeps working. Pure.
  */
 
@@ -15,6 +16,12 @@ export interface StartState {
   tasks?: Record<string, string>;
   weeks?: number;
   budget?: number;
+  /** Colleagues already paired with the client (as an incumbent's `position.pairs`). */
+  pairs?: string[];
+  /** Notes already in the notebook. */
+  notes?: string[];
+  /** Research facts already known. */
+  research?: string[];
 }
 
 /** Id of the entry node the harness adds; a scenario's own node of that name is left alone (a suffix is added). */
@@ -37,8 +44,14 @@ export function startAt(doc: unknown, from: StartState): Obj {
     const res = isObj(d.resources) ? d.resources : { weeks: 12, budget: 10 };
     d.resources = { ...res, ...(from.weeks !== undefined ? { weeks: from.weeks } : {}), ...(from.budget !== undefined ? { budget: from.budget } : {}) };
   }
+  if (from.pairs?.length) {
+    const position = isObj(d.position) ? d.position : { incumbent: false };
+    d.position = { ...position, pairs: [...new Set(from.pairs)] };
+  }
   const effects: Obj[] = [];
   if (from.stage) effects.push({ stage: from.stage });
+  for (const note of from.notes ?? []) effects.push({ note });
+  for (const fact of from.research ?? []) effects.push({ research: fact });
   for (const [who, needs] of Object.entries(from.needs ?? {})) {
     for (const [need, to] of Object.entries(needs)) if (to !== "hidden") effects.push({ need: { who, need, to } });
   }

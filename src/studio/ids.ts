@@ -78,6 +78,7 @@ const BY_KEY: Record<string, IdKind> = {
   noted: "note",
   fact: "fact",
   researched: "fact",
+  research: "fact",
   against: "competitor",
   exclude: "competitor",
   excluded: "competitor",

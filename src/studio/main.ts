@@ -10,6 +10,7 @@ import { st, type StudioKey } from "./i18n.ts";
 import type { Locale } from "../engine/vocabulary.ts";
 import type { Analysis } from "./analysis.ts";
 import { buildGraph } from "./graph.ts";
+import { problemText } from "./lint-words.ts";
 import { drawMap } from "./map-view.ts";
 import { indexText, spanOfKey } from "./json-paths.ts";
 import { templates } from "./templates.ts";
@@ -53,7 +54,7 @@ worker.onmessage = (ev: MessageEvent<{ id: number; analysis: Analysis }>) => {
   if (ev.data.id !== asked) return; // a newer edit is on its way
   const text = editor.text();
   last = { text, analysis: ev.data.analysis };
-  editor.showProblems(ev.data.analysis.problems);
+  showProblems(ev.data.analysis);
   renderProblems(ev.data.analysis);
   renderMap();
   play.update(text, ev.data.analysis.playable);
@@ -61,20 +62,31 @@ worker.onmessage = (ev: MessageEvent<{ id: number; analysis: Analysis }>) => {
   strings.update(text);
 };
 
+/** The squiggles, with each problem worded in the studio's language. */
+function showProblems(a: Analysis): void {
+  editor.showProblems(a.problems.map((p) => ({ ...p, message: problemText(p, locale) })));
+}
+
 function renderProblems(a: Analysis): void {
   const items = a.problems.map((p) => {
     const li = document.createElement("li");
     li.className = `sev-${p.severity}`;
     const tag = document.createElement("span");
     tag.className = "tag";
-    tag.textContent = `${t(p.severity === "error" ? "problems.error" : "problems.warning")} `;
+    tag.textContent = `${t(p.severity === "error" ? "problems.error" : p.severity === "acknowledged" ? "problems.acknowledged" : "problems.warning")} `;
     const path = document.createElement("span");
     path.className = "path";
     path.textContent = p.path;
     const at = document.createElement("span");
     at.className = "at";
     at.textContent = ` (${t("problems.at", { line: p.line, column: p.column })}) `;
-    li.append(tag, path, at, document.createTextNode(p.message));
+    li.append(tag, path, at, document.createTextNode(problemText(p, locale)));
+    if (p.acknowledged) {
+      const why = document.createElement("div");
+      why.className = "why";
+      why.textContent = t("problems.why", { why: p.acknowledged[locale] ?? p.acknowledged["zh-CN"] ?? p.acknowledged.en ?? "" });
+      li.append(why);
+    }
     li.tabIndex = 0;
     const go = () => editor.jump(p.from, p.to);
     li.addEventListener("click", go);
@@ -87,7 +99,8 @@ function renderProblems(a: Analysis): void {
     items.push(li);
   }
   $("problem-list").replaceChildren(...items);
-  $("problem-count").textContent = `(${t("status.counts", { errors: a.errors, warnings: a.warnings })})`;
+  const counts = t("status.counts", { errors: a.errors, warnings: a.warnings }) + (a.acknowledged ? t("status.acknowledged", { n: a.acknowledged }) : "");
+  $("problem-count").textContent = `(${counts})`;
   if (a.errors) setStatus(t("status.counts", { errors: a.errors, warnings: a.warnings }), "bad");
   else setStatus(`${t("status.ok")} ${a.warnings ? t("status.counts", { errors: 0, warnings: a.warnings }) : ""}`, "good");
 }
@@ -102,7 +115,7 @@ function renderMap(): void {
   } catch {
     return;
   }
-  const graph = buildGraph(doc);
+  const graph = buildGraph(doc, locale);
   if (!graph.nodes.length) {
     $("map").textContent = t("map.empty");
     return;
@@ -116,8 +129,9 @@ function renderMap(): void {
       broken: t("map.broken"),
       unreachable: t("map.unreachable"),
       unvisited: t("map.unvisited"),
-      stage: (id) => t("map.stage", { id }),
-      meeting: (id) => t("map.meeting", { id }),
+      lost: t("map.lost"),
+      stage: (id) => (Object.hasOwn(graph.stageTitles, id) ? t("map.stage-titled", { id, title: graph.stageTitles[id]! }) : t("map.stage", { id })),
+      meeting: (id) => (Object.hasOwn(graph.meetingTitles, id) ? t("map.meeting-titled", { id, title: graph.meetingTitles[id]! }) : t("map.meeting", { id })),
     },
     (key) => {
       const span = key.startsWith("ending:") ? spanOfKey(index, ["endings", key.slice(7)]) : spanOfKey(index, ["nodes", key]);
@@ -133,6 +147,7 @@ function renderMap(): void {
 const play = createPlayPanel({ t: (k, v) => t(k, v), locale: () => locale });
 const balancePanel = createBalancePanel({
   t: (k, v) => t(k, v),
+  locale: () => locale,
   onVisited: (nodes) => {
     visited = new Set(nodes);
     renderMap();
@@ -227,10 +242,14 @@ $("lang").addEventListener("click", () => {
 
 function applyLocale(): void {
   document.documentElement.lang = locale;
+  editor.setLocale(locale);
   document.title = t("app.title");
   for (const el of document.querySelectorAll<HTMLElement>("[data-t]")) el.textContent = t(el.dataset.t as StudioKey);
   fillTemplates();
-  if (last) renderProblems(last.analysis);
+  if (last) {
+    renderProblems(last.analysis);
+    showProblems(last.analysis);
+  }
   renderMap();
   play.relabel();
   balancePanel.relabel();

@@ -1,7 +1,7 @@
 /**
  * The scenario map: the graph laid out by dagre (stages and meetings as nested groups,
  * top to bottom) and drawn as SVG. Endings are marked by outcome, broken links are red and
- * dashed, unreachable nodes grey, nodes no simulated policy reached dimmed. Clicking a
+ * dashed, jumps never taken grey and dotted, unreachable nodes grey, nodes no simulated policy reached dimmed. Clicking a
  * node calls `onPick` (the studio jumps to its source). All text goes in as text nodes.
  */
 import dagre from "@dagrejs/dagre";
@@ -16,6 +16,8 @@ export interface MapLabels {
   broken: string;
   unreachable: string;
   unvisited: string;
+  /** A jump that is written but never taken. */
+  lost: string;
   stage: (id: string) => string;
   meeting: (id: string) => string;
 }
@@ -27,8 +29,16 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
   return e;
 }
 
-function clip(s: string, n: number): string {
-  return s.length > n ? s.slice(0, n - 1) + "…" : s;
+/** Cuts `s` to `columns` (a CJK or full-width character takes two), ending with "…" when cut. */
+function clip(s: string, columns: number): string {
+  const chars = [...s];
+  const width = (c: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1);
+  let used = 0;
+  for (let i = 0; i < chars.length; i++) {
+    used += width(chars[i]!);
+    if (used > columns) return chars.slice(0, Math.max(0, i - 1)).join("") + "…";
+  }
+  return s;
 }
 
 /**
@@ -90,8 +100,9 @@ export function drawMap(host: HTMLElement, graph: ScenarioGraph, labels: MapLabe
     const edge = g.edge({ v: e.from, w: e.broken ? `missing:${e.to}` : e.to, name: String(i) });
     if (!edge?.points?.length) return;
     const d = edge.points.map((p: { x: number; y: number }, k: number) => `${k ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
-    const path = el("path", { d, class: `map-edge${e.broken ? " broken" : ""}`, "marker-end": `url(#${e.broken ? "arrow-broken" : "arrow"})` }, svg);
-    el("title", {}, path).textContent = e.option ? `${e.from} → ${e.option} → ${e.to}` : `${e.from} → ${e.to}`;
+    const path = el("path", { d, class: `map-edge${e.broken ? " broken" : ""}${e.lost ? " lost" : ""}`, "marker-end": `url(#${e.broken ? "arrow-broken" : "arrow"})` }, svg);
+    const route = e.option ? `${e.from} → ${e.option} → ${e.to}` : `${e.from} → ${e.to}`;
+    el("title", {}, path).textContent = e.lost ? `${route} · ${labels.lost}` : route;
   });
   const nodes = [...graph.nodes.map((n) => ({ key: n.key, node: n })), ...[...missing].map((id) => ({ key: `missing:${id}`, node: undefined }))];
   for (const { key, node } of nodes) {
@@ -109,11 +120,12 @@ export function drawMap(host: HTMLElement, graph: ScenarioGraph, labels: MapLabe
     const x = n.x - NODE_W / 2;
     const y = n.y - NODE_H / 2;
     el("rect", { x, y, width: NODE_W, height: NODE_H, rx: node?.kind === "ending" ? 22 : 6 }, grp);
-    const title = node ? (node.kind === "ending" ? `■ ${node.id}` : node.id) : `✕ ${key.slice(8)}`;
-    el("text", { x: x + 8, y: y + 18, class: "map-id" }, grp).textContent = clip(title, 24);
-    const sub = node ? node.label : labels.broken;
-    el("text", { x: x + 8, y: y + 36, class: "map-label" }, grp).textContent = clip(sub, 22);
-    const tips = [node?.label ?? labels.broken];
+    // The title (in the studio's language) first, the id beneath it: authors think in scenes, the file in ids.
+    const title = node ? (node.kind === "ending" ? `■ ${node.label}` : node.label) : `✕ ${key.slice(8)}`;
+    el("text", { x: x + 8, y: y + 18, class: "map-label" }, grp).textContent = clip(title, 24);
+    const sub = node ? node.id : labels.broken;
+    el("text", { x: x + 8, y: y + 36, class: "map-id" }, grp).textContent = clip(sub, 26);
+    const tips = [node ? `${node.label} (${node.id})` : labels.broken];
     if (node && !node.reachable) tips.push(labels.unreachable);
     if (node?.key === graph.start) tips.push(labels.start);
     if (classes.includes("unvisited")) tips.push(labels.unvisited);

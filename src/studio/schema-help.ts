@@ -4,6 +4,21 @@
  * it means. Pure; walks `$ref`, `anyOf`/`oneOf` and discriminated unions (a move's `kind`).
  */
 import type { PathSegment } from "./json-paths.ts";
+import type { Locale } from "../engine/vocabulary.ts";
+import { st } from "./i18n.ts";
+import zhHelp from "./strings/schema-help.zh-CN.json";
+
+const ZH_HELP: Record<string, string> = zhHelp;
+
+/**
+ * A schema description in `locale`. The zod schema describes its fields in English (the
+ * JSON Schema carries them); their zh-CN wording sits beside the studio's strings, keyed by
+ * the English text, and a unit test checks every description has one.
+ */
+export function helpText(description: string | undefined, locale: Locale): string | undefined {
+  if (description === undefined || locale === "en") return description;
+  return Object.hasOwn(ZH_HELP, description) ? ZH_HELP[description] : description;
+}
 
 /** The parts of JSON Schema the scenario schema uses. */
 export interface JsonSchema {
@@ -135,7 +150,7 @@ export function valuesAt(root: JsonSchema, path: readonly PathSegment[], doc?: u
 }
 
 /** A short help text for the field at `path`: what it is and what it takes. */
-export function describeAt(root: JsonSchema, path: readonly PathSegment[], doc?: unknown): string | undefined {
+export function describeAt(root: JsonSchema, path: readonly PathSegment[], doc?: unknown, locale: Locale = "en"): string | undefined {
   const schemas = schemasAt(root, path, doc);
   if (!schemas.length) return undefined;
   const parentKey = path.length ? path[path.length - 1] : undefined;
@@ -144,13 +159,13 @@ export function describeAt(root: JsonSchema, path: readonly PathSegment[], doc?:
   const description = fromParent ?? schemas.map((s) => s.description).find(Boolean);
   const types = [...new Set(schemas.map(typeName).filter((t): t is string => !!t))];
   const parts: string[] = [];
-  if (description) parts.push(description);
-  if (types.length === 1) parts.push(`Type: ${types[0]}`);
+  if (description) parts.push(helpText(description, locale)!);
+  if (types.length === 1) parts.push(st(locale, "help.type", { type: types[0]! }));
   else if (schemas.length > 1) {
     const forms = schemas.map((s) => Object.keys(s.properties ?? {}).find((k) => s.required?.includes(k))).filter(Boolean);
-    if (forms.length) parts.push(`One of: ${[...new Set(forms)].join(", ")}`);
+    if (forms.length) parts.push(st(locale, "help.one-of", { forms: [...new Set(forms)].join(", ") }));
   }
   const range = schemas.find((s) => s.minimum !== undefined || s.maximum !== undefined);
-  if (range) parts.push(`Range: ${range.minimum ?? "…"}–${range.maximum ?? "…"}`);
+  if (range) parts.push(st(locale, "help.range", { min: range.minimum ?? "…", max: range.maximum ?? "…" }));
   return parts.join("\n") || undefined;
 }

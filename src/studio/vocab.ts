@@ -15,5 +15,6 @@ export const COMPETENCY_NAMES = strings([...effect, "score", "competency"]);
 export const NEED_STATE_NAMES = strings([...effect, "need", "to"]);
 export const TASK_NAMES = strings([...effect, "task"]);
 export const TASK_STATUS_NAMES = strings([...effect, "status"]);
+export const COLLEAGUE_NAMES = strings(["position", "pairs", 0]);
 /** Largest scenario text the studio opens or sends, in bytes: the schema's own limit is not in it, so this mirrors MAX_SCENARIO_BYTES (tested). */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;

@@ -90,6 +90,9 @@ describe("the studio", () => {
     await expect.poll(() => page.locator("#play-note").textContent()).toContain("Replayed 1 of 1");
     expect(await page.locator("#live").textContent()).toMatch(/Manager Wang \(buyer\)/);
     await screenshot(page, "studio-play-en");
+    // Restarting from the studio hands the keyboard back to the game.
+    await page.click("#play-restart");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe("preview");
 
     await page.click('[data-tab="balance"]');
     await page.fill("#bal-runs", "60");
@@ -137,7 +140,9 @@ describe("the studio", () => {
       return c && { x: c.left + 2, y: (c.top + c.bottom) / 2 };
     }, at);
     await page.mouse.move(box!.x, box!.y);
-    await expect.poll(() => page.locator(".studio-hover").textContent(), { timeout: 10_000 }).toContain("decides which colleague pairs with them");
+    await expect.poll(() => page.locator(".studio-hover").textContent(), { timeout: 10_000 }).toContain("决定哪位同事与其对接");
+    // The map's boxes carry the node's words in Chinese, the id beneath.
+    expect(await page.locator(".map-node .map-label").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/[\u4e00-\u9fff]/)]));
     await screenshot(page, "studio-zh-CN");
     await page.context().close();
   });

@@ -88,7 +88,7 @@ describe("text and counts beyond what the screens show", () => {
     const d = scenario();
     d.meta.title.en = "T".repeat(MAX_TITLE_COLUMNS + 1);
     const json = JSON.stringify(d);
-    expect(check(json)).toEqual([{ path: "$.meta.title.en", severity: "warning", message: expect.stringMatching(/shortens it/) }]);
+    expect(check(json)).toEqual([{ path: "$.meta.title.en", severity: "warning", rule: "over-cap", args: expect.objectContaining({ place: "title" }), message: expect.stringMatching(/shortens it/) }]);
     expect(parseScenarioText(json).data).toBeDefined();
   });
 

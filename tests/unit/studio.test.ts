@@ -159,6 +159,7 @@ describe("the studio's word lists", () => {
     expect(v.NEED_STATE_NAMES).toEqual([...e.NEED_STATES]);
     expect(v.TASK_NAMES).toEqual([...e.STAGE3_TASKS]);
     expect(v.TASK_STATUS_NAMES).toEqual([...e.TASK_STATUSES]);
+    expect(v.COLLEAGUE_NAMES).toEqual([...e.COLLEAGUES]);
     expect(v.MAX_TEXT_BYTES).toBe(MAX_SCENARIO_BYTES);
     expect(MAX_PLAY_TEXT).toBe(MAX_SCENARIO_BYTES);
   });

@@ -3,7 +3,8 @@
  * move kind is one entry here plus its strings and icon; the type system lists what is
  * missing. Everything else reads the table through the helpers below.
  */
-import type { MoveTag, Option } from "../schema.ts";
+import type { Effect, MoveTag, Option } from "../schema.ts";
+import { derivedOnce } from "../derived.ts";
 import { spinRule } from "./spin.ts";
 import { awarenessRule, pitchRule } from "./pitch.ts";
 import { listenRule } from "./listen.ts";
@@ -64,4 +65,34 @@ export function applyMove(ctx: RuleContext, option: Option): void {
 /** How good a move is right now by the course (0-100). Pure: no state is changed. */
 export function rankMove(ctx: JudgeContext, move: MoveTag, to: string | undefined): number {
   return ruleOf(move).rank(ctx, move, to);
+}
+
+/** The points an option's own top-level `score` effects always award: the author's verdict on choosing it. */
+export function ownPoints(option: Pick<Option, "effects">): number {
+  return option.effects ? ownPointsOf(option.effects) : 0;
+}
+// Summed once per effect list (scenario data no run changes): ranking reads it for every offered option at every choice.
+const ownPointsOf = derivedOnce((effects: readonly Effect[]): number => {
+  let sum = 0;
+  for (const e of effects) if ("score" in e) sum += e.score.points;
+  return sum;
+});
+
+/**
+ * Highest rank an option the author penalised can have (its own score effects net below
+ * zero): under any move the course would advise (advice names only ranks of 50 and up),
+ * and lower the larger the penalty, so two penalised options keep an order.
+ */
+export const PENALISED_RANK = 10;
+
+/**
+ * How good an option is right now: its move by the course, unless the author scored the
+ * option itself as a loss. The author knows the case (small talk where the client is
+ * pressed for time), so the rank, the advice and the simulated players follow the
+ * author's own penalty rather than walking into it.
+ */
+export function rankOption(ctx: JudgeContext, option: Pick<Option, "move" | "to" | "effects">): number {
+  const rank = rankMove(ctx, option.move, option.to);
+  const own = ownPoints(option);
+  return own < 0 ? Math.min(rank, (PENALISED_RANK * PENALISED_RANK) / (PENALISED_RANK - own)) : rank;
 }
