@@ -4,6 +4,8 @@
  * over reloads through the autosave) and the ending's title beside its id.
  */
 import type { Scenario } from "../engine/loader.ts";
+import type { RunSnapshot } from "../engine/save.ts";
+import type { RunMode, RunResult } from "../session/index.ts";
 import type { AttemptInput } from "../store/history.ts";
 import type { SharedServices } from "./services.ts";
 import { VisibleClock } from "./visibleClock.ts";
@@ -34,4 +36,19 @@ export function attemptDetails(svc: Pick<SharedServices, "store" | "launch">, sc
   const title = Object.hasOwn(scenario.endings, ending) ? scenario.endings[ending]?.title : undefined;
   if (title) out.endingTitle = title;
   return out;
+}
+
+/**
+ * What a run session in the game reports to: the autosave (with the time spent so far) and
+ * the history. `ended` says whether the run has ended when the autosave is written.
+ */
+export function runPorts(svc: Pick<SharedServices, "store" | "launch">, scenario: Scenario, mode: RunMode, timer: RunTimer, ended: () => boolean) {
+  return {
+    mode,
+    autosave: (snapshot: RunSnapshot) => svc.store.getState().saveRun({ scenarioId: scenario.meta.id, title: scenario.meta.title, snapshot, mode, ended: ended(), spentMs: timer.spentMs() }),
+    record: (r: RunResult) => {
+      // Every run goes into the history; only an assessment run is a record (recordAttempt keeps best scores for those).
+      svc.store.getState().recordAttempt({ ...r, total: Math.round(r.total), title: scenario.meta.title, at: r.endedAt, ...attemptDetails(svc, scenario, r.ending, timer) });
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { BaseScene } from "./BaseScene.ts";
 import { SceneKey } from "../keys.ts";
 import { localize, t, type StringKey } from "../../content/i18n.ts";
 import { ensureCatalogue, findScenario } from "../catalogueService.ts";
-import { createRunSession, type RunMode, type RunResult, type RunSession, type SessionEvent } from "../../session/index.ts";
+import { createRunSession, type RunMode, type RunSession, type SessionEvent } from "../../session/index.ts";
 import { debriefView } from "../../engine/view/debrief.ts";
 import { instantExplanation, speakerLabel } from "../../content/meetingText.ts";
 import type { MeetingView } from "../../engine/view/meeting.ts";
@@ -18,7 +18,8 @@ import { textPool } from "../../ui/textPool.ts";
 import type { Phaser } from "../../phaser/index.ts";
 import type { AccountMapData } from "./AccountMap.ts";
 import { Menu } from "../../ui/menu.ts";
-import { attemptDetails, RunTimer } from "../runRecord.ts";
+import { RunTimer, runPorts } from "../runRecord.ts";
+import { soundOfEvent } from "../../audio/eventSound.ts";
 
 /** L moves neutral → engaged → distracted → neutral: the first press does what a player wants. */
 const POSTURE_CYCLE: readonly Posture[] = ["neutral", "engaged", "distracted"];
@@ -120,15 +121,7 @@ export class Meeting extends BaseScene {
     const mode: RunMode = this.svc.launch.mode ?? data.mode ?? (data.resume ? saved?.mode : undefined) ?? "practice";
     const timer = new RunTimer(data.resume && saved?.scenarioId === data.scenarioId ? (saved.spentMs ?? 0) : 0);
     this.events.once("shutdown", () => timer.dispose());
-    const ports = {
-      mode,
-      autosave: (snapshot: Parameters<typeof store.saveRun>[0]["snapshot"]) =>
-        this.svc.store.getState().saveRun({ scenarioId: scenario.meta.id, title: scenario.meta.title, snapshot, mode, ended: this.session?.status === "ended", spentMs: timer.spentMs() }),
-      record: (r: RunResult) => {
-        // Every run goes into the history; only an assessment run is a record (recordAttempt keeps best scores for those).
-        this.svc.store.getState().recordAttempt({ ...r, total: Math.round(r.total), title: scenario.meta.title, at: r.endedAt, ...attemptDetails(this.svc, scenario, r.ending, timer) });
-      },
-    };
+    const ports = runPorts(this.svc, scenario, mode, timer, () => this.session?.status === "ended");
     if (data.resume && saved?.scenarioId === data.scenarioId) {
       const { resumeRunSession } = await import("../../session/resume.ts");
       if (!this.sys.isActive()) return;
@@ -151,18 +144,8 @@ export class Meeting extends BaseScene {
   }
 
   private onSessionEvent(e: SessionEvent): void {
-    if (e.type === "step") {
-      const c = e.change;
-      // In assessment a sound must not tell a good move from a bad one: only news (a rival, a stage) is heard.
-      const points = this.coaching ? c.scores.reduce((sum, s) => sum + s.points, 0) : 0;
-      if (c.competitor) this.svc.sound.play("alert");
-      else if (c.stage) this.svc.sound.play("stage");
-      else if (points > 0) this.svc.sound.play("good");
-      else if (points < 0) this.svc.sound.play("bad");
-    } else if (e.type === "ended") {
-      const won = e.result.outcome === "won" || e.result.outcome === "strategic-partner";
-      this.svc.sound.play(won ? "win" : "lose");
-    }
+    const sound = soundOfEvent(e, this.coaching);
+    if (sound) this.svc.sound.play(sound);
   }
 
   private openMap(): void {
