@@ -4,6 +4,7 @@
  * players who never read the account. The ordering tests check the scorecard against them.
  */
 import type { OfferedOption, Runner } from "./runner.ts";
+import type { Effect } from "./schema.ts";
 import type { Rng } from "./rng.ts";
 import { overGiftCap } from "./moves/index.ts";
 import { POSTURES } from "./vocabulary.ts";
@@ -106,7 +107,20 @@ const DEFENCES = ["barrier", "in-depth", "strategic"];
 /** Whether taking an offered option gives price away (a `concessions` figure effect anywhere in its effects). */
 function concedes(o: OfferedOption, r: Runner): boolean {
   const option = r.scenario.nodes[r.state.node]?.options?.find((x) => x.id === o.id);
-  return JSON.stringify(option?.effects ?? []).includes('"figure":"concessions"');
+  return !!option?.effects && givesPriceAway(option.effects);
+}
+
+/** Whether effects (in any branch) concede price; remembered per effect list, as a policy asks at every choice. */
+const conceding = new WeakMap<readonly Effect[], boolean>();
+function givesPriceAway(effects: readonly Effect[]): boolean {
+  let known = conceding.get(effects);
+  if (known === undefined) {
+    known = effects.some((e) =>
+      "figure" in e && "by" in e ? e.figure === "concessions" && e.by > 0 : "if" in e ? givesPriceAway(e.then) || (!!e.else && givesPriceAway(e.else)) : "random" in e ? e.random.some((b) => givesPriceAway(b.effects)) : false,
+    );
+    conceding.set(effects, known);
+  }
+  return known;
 }
 
 /** The first stakeholder the run addressed (a single-threaded rep keeps talking to them alone). */
