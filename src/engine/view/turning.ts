@@ -60,7 +60,8 @@ export function replayTurningPoint(scenario: Scenario, seed: number | string, in
  */
 export function turningPoint(scenario: Scenario, seed: number | string, inputs: readonly Input[], maxChoices = 60): TurningPoint | null {
   const walk = createRunner(scenario, seed, { advise: false });
-  const forks: { state: RunState; input: Extract<Input, { choose: string }>; index: number; ranked: { id: string; rank: number }[] }[] = [];
+  // Only the last `maxChoices` choices are searched, so only their states are kept.
+  const forks: { state: RunState; input: Extract<Input, { choose: string }>; ranked: { id: string; rank: number }[] }[] = [];
   for (const input of inputs) {
     if ("choose" in input && walk.status === "awaiting-choice") {
       const mine = walk.rank(input.choose);
@@ -69,13 +70,15 @@ export function turningPoint(scenario: Scenario, seed: number | string, inputs: 
         .map((o) => ({ id: o.id, rank: walk.rank(o.id) }))
         .filter((o) => o.rank >= mine)
         .sort((a, b) => b.rank - a.rank);
-      if (ranked.length) forks.push({ state: structuredClone(walk.state) as RunState, input, index: forks.length, ranked });
+      if (ranked.length) {
+        forks.push({ state: structuredClone(walk.state) as RunState, input, ranked });
+        if (forks.length > maxChoices) forks.shift();
+      }
     }
     apply(walk, input);
   }
   const actual = outcomeIndex(walk);
-  let tried = 0;
-  for (let k = forks.length - 1; k >= 0 && tried++ < maxChoices; k--) {
+  for (let k = forks.length - 1; k >= 0; k--) {
     const f = forks[k]!;
     for (const o of f.ranked) {
       const fork = resumeRunner(scenario, seed, structuredClone(f.state), { advise: false });
